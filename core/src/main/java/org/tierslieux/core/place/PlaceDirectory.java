@@ -1,0 +1,68 @@
+package org.tierslieux.core.place;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves a slug to its place on every request, so it is cached. It reads with plain JDBC on purpose: the
+ * ORM session of a request fixes its tenant when it opens, and it must not open before the place is known.
+ */
+@ApplicationScoped
+public class PlaceDirectory {
+
+    private final AgroalDataSource dataSource;
+    private final Map<String, PlaceRef> bySlug = new ConcurrentHashMap<>();
+
+    PlaceDirectory(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<PlaceRef> bySlug(String slug) {
+        if (!Slug.looksLikeOne(slug)) {
+            return Optional.empty();
+        }
+        PlaceRef cached = bySlug.get(slug);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<PlaceRef> loaded = load(slug);
+        loaded.ifPresent(ref -> bySlug.put(slug, ref));
+        return loaded;
+    }
+
+    /** Called when a place changes, so that the next request sees its new name or zone. */
+    void forget(String slug) {
+        bySlug.remove(slug);
+    }
+
+    private Optional<PlaceRef> load(String slug) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select id, slug, name, time_zone, currency from place where slug = ?")) {
+            select.setString(1, slug);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PlaceRef(
+                        new PlaceId(row.getObject(1, UUID.class)),
+                        row.getString(2),
+                        row.getString(3),
+                        ZoneId.of(row.getString(4)),
+                        Currency.getInstance(row.getString(5).trim())));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the place " + slug, e);
+        }
+    }
+}

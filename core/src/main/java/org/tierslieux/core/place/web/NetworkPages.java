@@ -1,0 +1,309 @@
+package org.tierslieux.core.place.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestForm;
+import org.tierslieux.core.error.DomainException;
+import org.tierslieux.core.people.Access;
+import org.tierslieux.core.place.Place;
+import org.tierslieux.core.place.PlaceKind;
+import org.tierslieux.core.place.PlaceService;
+import org.tierslieux.core.place.Slug;
+import org.tierslieux.core.place.api.PlaceProfiles;
+import org.tierslieux.core.place.api.PlaceRequest;
+import org.tierslieux.core.web.Pages;
+import org.tierslieux.core.web.Ui;
+
+/** The network's pages: the list of places for everyone, the place form for network admins. */
+@Path("/network")
+@Produces(MediaType.TEXT_HTML)
+public class NetworkPages {
+
+    /** The place form's fields, as typed (strings), so that a refused form comes back as the person left it. */
+    @io.quarkus.qute.TemplateData
+    public record PlaceForm(
+            String slug,
+            String name,
+            String timeZone,
+            String currency,
+            Set<PlaceKind> kinds,
+            String legalName,
+            String siret,
+            String vatNumber,
+            String vatExemptionMention,
+            String street,
+            String postalCode,
+            String city,
+            String country,
+            String latitude,
+            String longitude,
+            String website,
+            Long version) {
+
+        static PlaceForm blank() {
+            return new PlaceForm(
+                    null,
+                    null,
+                    PlaceProfiles.DEFAULT_ZONE,
+                    PlaceProfiles.DEFAULT_CURRENCY,
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "FR",
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        static PlaceForm of(Place p) {
+            var legal = p.legal();
+            var address = p.address();
+            return new PlaceForm(
+                    p.slug(),
+                    p.name(),
+                    p.zone().getId(),
+                    p.currency().getCurrencyCode(),
+                    p.kinds(),
+                    legal.legalName(),
+                    legal.siret(),
+                    legal.vatNumber(),
+                    legal.vatExemptionMention(),
+                    address.street(),
+                    address.postalCode(),
+                    address.city(),
+                    address.country(),
+                    p.coordinates().latitude() == null
+                            ? null
+                            : String.valueOf(p.coordinates().latitude()),
+                    p.coordinates().longitude() == null
+                            ? null
+                            : String.valueOf(p.coordinates().longitude()),
+                    p.website(),
+                    p.version());
+        }
+
+        PlaceRequest toRequest() {
+            return new PlaceRequest(
+                    slug,
+                    name,
+                    timeZone,
+                    currency,
+                    kinds,
+                    new PlaceRequest.Legal(legalName, siret, vatNumber, vatExemptionMention),
+                    new PlaceRequest.AddressBody(
+                            street, postalCode, city, country == null || country.isBlank() ? "FR" : country),
+                    number(latitude),
+                    number(longitude),
+                    website == null || website.isBlank() ? null : website.strip(),
+                    version);
+        }
+
+        public boolean has(Object kind) {
+            return kinds != null && kinds.stream().anyMatch(k -> k.name().equals(String.valueOf(kind)));
+        }
+
+        private static Double number(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return Double.valueOf(text.strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid(
+                        "place.coordinates-invalid", java.util.Map.of("latitude", text, "longitude", ""));
+            }
+        }
+    }
+
+    private final PlaceService places;
+    private final Pages pages;
+    private final Ui ui;
+    private final Template home;
+    private final Template form;
+
+    NetworkPages(
+            PlaceService places,
+            Pages pages,
+            Ui ui,
+            @Location("core/network.html") Template home,
+            @Location("core/place-form.html") Template form) {
+        this.places = places;
+        this.pages = pages;
+        this.ui = ui;
+        this.home = home;
+        this.form = form;
+    }
+
+    @GET
+    @Access.Public
+    public TemplateInstance network() {
+        List<Place> all = places.all();
+        return pages.page(home).data("places", all);
+    }
+
+    @GET
+    @Path("places/new")
+    @Access.NetworkAdmin
+    public TemplateInstance newPlace() {
+        return formPage(PlaceForm.blank(), false, null);
+    }
+
+    @POST
+    @Path("places")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Access.NetworkAdmin
+    public Response create(@jakarta.ws.rs.BeanParam FormFields fields) {
+        PlaceForm submitted = fields.toForm(null, null);
+        try {
+            var place = places.create(new Slug(submitted.slug()), PlaceProfiles.from(submitted.toRequest()));
+            return Pages.redirect("/network#" + place.slug());
+        } catch (DomainException refused) {
+            return refusedForm(submitted, false, refused);
+        }
+    }
+
+    @GET
+    @Path("places/{slug}/edit")
+    @Access.NetworkAdmin
+    public TemplateInstance edit(@PathParam("slug") String slug) {
+        return formPage(PlaceForm.of(places.get(slug)), true, null);
+    }
+
+    @POST
+    @Path("places/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Access.NetworkAdmin
+    public Response update(@PathParam("slug") String slug, @jakarta.ws.rs.BeanParam FormFields fields) {
+        places.get(slug);
+        PlaceForm submitted = fields.toForm(slug, fields.version);
+        try {
+            places.edit(slug, PlaceProfiles.from(submitted.toRequest()), submitted.version());
+            return Pages.redirect("/network#" + slug);
+        } catch (DomainException refused) {
+            return refusedForm(submitted, true, refused);
+        }
+    }
+
+    private TemplateInstance formPage(PlaceForm values, boolean editing, String error) {
+        return pages.page(form)
+                .data("form", values)
+                .data("editing", editing)
+                .data("error", error)
+                .data("allKinds", EnumSet.allOf(PlaceKind.class));
+    }
+
+    private Response refusedForm(PlaceForm submitted, boolean editing, DomainException refused) {
+        String message = ui.explain(refused);
+        return Response.status(refused.status() == 409 ? 409 : 422)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(formPage(submitted, editing, message).render())
+                .build();
+    }
+
+    /** The fields of the place form. */
+    public static class FormFields {
+        @RestForm
+        String slug;
+
+        @RestForm
+        String name;
+
+        @RestForm
+        String timeZone;
+
+        @RestForm
+        String currency;
+
+        @RestForm
+        List<String> kinds;
+
+        @RestForm
+        String legalName;
+
+        @RestForm
+        String siret;
+
+        @RestForm
+        String vatNumber;
+
+        @RestForm
+        String vatExemptionMention;
+
+        @RestForm
+        String street;
+
+        @RestForm
+        String postalCode;
+
+        @RestForm
+        String city;
+
+        @RestForm
+        String country;
+
+        @RestForm
+        String latitude;
+
+        @RestForm
+        String longitude;
+
+        @RestForm
+        String website;
+
+        @RestForm
+        Long version;
+
+        PlaceForm toForm(String fixedSlug, Long version) {
+            Set<PlaceKind> chosen = EnumSet.noneOf(PlaceKind.class);
+            if (kinds != null) {
+                for (String kind : kinds) {
+                    try {
+                        chosen.add(PlaceKind.valueOf(kind));
+                    } catch (IllegalArgumentException unknown) {
+                        // a tampered form: the kind is ignored, the "kinds missing" rule speaks if none is left
+                    }
+                }
+            }
+            return new PlaceForm(
+                    fixedSlug != null ? fixedSlug : trim(slug),
+                    trim(name),
+                    trim(timeZone),
+                    trim(currency),
+                    chosen,
+                    trim(legalName),
+                    trim(siret),
+                    trim(vatNumber),
+                    trim(vatExemptionMention),
+                    trim(street),
+                    trim(postalCode),
+                    trim(city),
+                    trim(country),
+                    trim(latitude),
+                    trim(longitude),
+                    trim(website),
+                    version);
+        }
+
+        private static String trim(String s) {
+            return s == null ? null : s.strip();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.tierslieux.core.resource.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.tierslieux.core.resource.BookingMode;
+import org.tierslieux.core.resource.Resource;
+import org.tierslieux.core.resource.ResourceStatus;
+
+public record ResourceResponse(
+        UUID id,
+        String kind,
+        String name,
+        String description,
+        int capacity,
+        BookingMode bookingMode,
+        ResourceStatus status,
+        Instant archivedAt,
+        long version) {
+
+    static ResourceResponse of(Resource r) {
+        return new ResourceResponse(
+                r.id().value(),
+                r.kind(),
+                r.name(),
+                r.description(),
+                r.capacity(),
+                r.bookingMode(),
+                r.status(),
+                r.archivedAt(),
+                r.version());
+    }
+}

@@ -1,0 +1,9 @@
+package org.tierslieux.server.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Declares the test database for every {@code @QuarkusTest} of the module (one database, one boot). */
+@QuarkusTestResource(value = TestDatabase.class, restrictToAnnotatedClass = false)
+public final class DemoTestResources {
+    private DemoTestResources() {}
+}
