@@ -47,11 +47,11 @@ class ErrorPages {
      * JAX-RS would quote the value (a version 1 cookie), which the form login then takes for part of the path.
      */
     static String rememberWhereToGoBack(HttpServerRequest request) {
-        String target = request.uri();
-        boolean safe = target.startsWith("/")
-                && !target.startsWith("//")
+        // Quarkus only follows an absolute address on this very origin (no open redirect)
+        String target = request.absoluteURI();
+        boolean safe = target != null
                 && target.chars().noneMatch(c -> c <= ' ' || c == ';' || c == ',' || c == '"' || c == '\\' || c > 126);
-        return REDIRECT_COOKIE + "=" + (safe ? target : "/") + "; Path=/; HttpOnly; SameSite=Lax";
+        return REDIRECT_COOKIE + "=" + (safe ? target : "/network") + "; Path=/; HttpOnly; SameSite=Lax";
     }
 
     private static String escape(String text) {

@@ -1,10 +1,12 @@
 package org.tierslieux.core.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -38,6 +40,7 @@ import org.tierslieux.core.people.Unauthenticated;
 class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String FORM_LOGIN_ACTION = "/j_security_check";
 
     @Inject
     Messages messages;
@@ -64,6 +67,10 @@ class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     Response unauthorized(RuntimeException e) {
+        if (request.path().equals(FORM_LOGIN_ACTION)) {
+            // a wrong password on the login form: back to the form, with its message
+            return Response.seeOther(java.net.URI.create("/login?error=true")).build();
+        }
         return unauthenticated();
     }
 
@@ -84,7 +91,17 @@ class ProblemMapper {
         return answer(400, "request.invalid", Map.of("fields", detail), errors);
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    // Each Jackson failure is named: Quarkus has built-in mappers for some subtypes (empty 400 bodies), and
+    // the most specific mapper wins.
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        ValueInstantiationException.class
+    })
     Response unreadable(JsonProcessingException e) {
         return json(e);
     }
