@@ -3,7 +3,9 @@ package org.tierslieux.server;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.util.List;
 import org.tierslieux.server.embedded.EmbeddedDatabase;
+import org.tierslieux.server.guard.ProductionGuard;
 
 /**
  * Starts the application. With no profile chosen, it runs the embedded default: a PostgreSQL of its own in
@@ -20,6 +22,14 @@ public class Main {
         if (profile == null) {
             profile = EMBEDDED_PROFILE;
             System.setProperty("quarkus.profile", profile);
+        }
+        if ("prod".equals(profile)) {
+            // refuse before anything touches a database, with a message an operator can act on
+            List<String> problems = ProductionGuard.problems(ProductionGuard.configAsDeployed("prod"));
+            if (!problems.isEmpty()) {
+                System.err.println(ProductionGuard.refusal(problems));
+                System.exit(1);
+            }
         }
         if (!EMBEDDED_PROFILE.equals(profile) || externalDatabaseConfigured()) {
             Quarkus.run(args);

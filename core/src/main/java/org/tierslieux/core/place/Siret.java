@@ -5,7 +5,7 @@ import org.tierslieux.core.error.DomainException;
 
 /**
  * A French establishment number: 14 digits with a valid Luhn key (La Poste's establishments, SIREN
- * 356000000, use the sum-of-digits rule instead).
+ * 356000000, may use the sum-of-digits rule instead).
  */
 public record Siret(String value) {
 
@@ -18,9 +18,12 @@ public record Siret(String value) {
     }
 
     private static boolean valid(String digits) {
-        if (digits.startsWith("356000000")) {
-            return digits.chars().map(c -> c - '0').sum() % 5 == 0;
-        }
+        return luhn(digits)
+                || (digits.startsWith("356000000")
+                        && digits.chars().map(c -> c - '0').sum() % 5 == 0);
+    }
+
+    private static boolean luhn(String digits) {
         int sum = 0;
         for (int i = 0; i < 14; i++) {
             int d = digits.charAt(13 - i) - '0';

@@ -42,7 +42,7 @@ public class ProductionGuard {
             "embedded-default-session-key-not-for-production");
 
     /** What is wrong with this configuration for production; empty when it may start. */
-    static List<String> problems(Config config) {
+    public static List<String> problems(Config config) {
         List<String> problems = new ArrayList<>();
         Optional<String> mode = config.getOptionalValue("tl.identity.mode", String.class);
         if (mode.isEmpty()
@@ -69,6 +69,30 @@ public class ProductionGuard {
             problems.add("tl.demo.enabled is true: demo data never goes into production.");
         }
         return problems;
+    }
+
+    /**
+     * The configuration the application will see in {@code profile}, built before Quarkus starts: the
+     * environment, system properties and {@code application.properties}.
+     */
+    public static Config configAsDeployed(String profile) {
+        try {
+            var builder = new io.smallrye.config.SmallRyeConfigBuilder()
+                    .addDefaultSources()
+                    .withProfile(profile);
+            var properties = Thread.currentThread().getContextClassLoader().getResource("application.properties");
+            if (properties != null) {
+                builder.withSources(new io.smallrye.config.PropertiesConfigSource(properties, 250));
+            }
+            return builder.build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static String refusal(List<String> problems) {
+        return "TiersLieux Manager refuses to start in production:\n  - " + String.join("\n  - ", problems)
+                + "\nSee docs/operations.md and docs/configuration.md.";
     }
 
     static boolean weak(String secret) {
