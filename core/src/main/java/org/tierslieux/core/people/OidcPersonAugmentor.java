@@ -34,7 +34,8 @@ class OidcPersonAugmentor implements SecurityIdentityAugmentor {
         }
         return context.runBlocking(() -> {
             Optional<PersonDirectory.Account> account = directory.byOidcSubject(token.getSubject());
-            if (account.isEmpty() && Boolean.TRUE.equals(token.getClaim("email_verified"))) {
+            Object verified = token.getClaim("email_verified");
+            if (account.isEmpty() && verified != null && Boolean.parseBoolean(verified.toString())) {
                 String email = token.getClaim("email");
                 account = email == null ? Optional.empty() : directory.byEmail(email);
                 account.ifPresent(found -> people.linkOidcSubject(found.id(), token.getSubject()));

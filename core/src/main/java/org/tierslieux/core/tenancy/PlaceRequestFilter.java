@@ -59,6 +59,10 @@ class PlaceRequestFilter {
         if (rule(method, type, Access.SignedIn.class) != null) {
             return;
         }
+        if (caller.person().isEmpty()) {
+            // a valid token for somebody we have no account for (OIDC mode)
+            throw DomainException.forbidden("access.no-account");
+        }
         if (rule(method, type, Access.NetworkAdmin.class) != null) {
             if (!caller.isNetworkAdmin()) {
                 throw DomainException.forbidden("access.network-admin-only");

@@ -1,0 +1,86 @@
+package org.tierslieux.server.people;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Identity mode {@code oidc}: bearer tokens from an OpenID provider (a WireMock stand-in here; the full
+ * Keycloak journey has its own issue). The token proves who calls; our tables still say what they may do.
+ */
+@QuarkusTest
+@TestProfile(OidcBearerTest.OidcMode.class)
+@QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = true)
+class OidcBearerTest {
+
+    public static class OidcMode implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "tl.identity.mode", "oidc",
+                    "quarkus.oidc.tenant-enabled", "true",
+                    "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
+                    "quarkus.oidc.client-id", "tierslieux",
+                    "quarkus.oidc.credentials.secret", "secret",
+                    "quarkus.oidc.application-type", "hybrid");
+        }
+    }
+
+    private static String tokenFor(String subject, String email) {
+        return OidcWiremockTestResource.generateJwtToken(
+                email,
+                Set.of(),
+                subject,
+                "1",
+                Set.of("https://service.example.com"),
+                Map.of("email", email, "email_verified", "true"));
+    }
+
+    @Test
+    void a_bearer_token_of_a_known_person_gets_their_roles_from_our_tables() {
+        given().auth()
+                .oauth2(tokenFor("kc-member-1", "member@demo.test"))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("email", equalTo("member@demo.test"))
+                .body("places.slug", hasItems("la-filature", "atelier-commun"));
+        given().auth()
+                .oauth2(tokenFor("kc-member-1", "member@demo.test"))
+                .get("/api/v1/places/la-filature/resources")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void a_valid_token_of_a_stranger_reaches_no_place() {
+        given().auth()
+                .oauth2(tokenFor("kc-stranger", "stranger@elsewhere.test"))
+                .get("/api/v1/places/la-filature/resources")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("access.no-account"));
+    }
+
+    @Test
+    void passwords_are_refused_in_oidc_mode_and_the_challenge_asks_for_a_bearer_token() {
+        given().auth()
+                .preemptive()
+                .basic("member@demo.test", "demo")
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401);
+        given().get("/api/v1/me").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        given().auth().oauth2("not-a-token").get("/api/v1/me").then().statusCode(401);
+    }
+}
