@@ -51,7 +51,10 @@ class ErrorPages {
         String target = request.absoluteURI();
         boolean safe = target != null
                 && target.chars().noneMatch(c -> c <= ' ' || c == ';' || c == ',' || c == '"' || c == '\\' || c > 126);
-        return REDIRECT_COOKIE + "=" + (safe ? target : "/network") + "; Path=/; HttpOnly; SameSite=Lax";
+        // an address that cannot go in a cookie is forgotten: after login the landing page opens
+        return safe
+                ? REDIRECT_COOKIE + "=" + target + "; Path=/; HttpOnly; SameSite=Lax"
+                : REDIRECT_COOKIE + "=; Path=/; Max-Age=0";
     }
 
     private static String escape(String text) {

@@ -28,6 +28,31 @@ public final class Demo {
                 .accept(ContentType.JSON);
     }
 
+    /** Signs in through the login form, as a browser does, and returns the session cookie's value. */
+    public static String session(String email) {
+        String cookie = given().redirects()
+                .follow(false)
+                .formParam("j_username", email)
+                .formParam("j_password", PASSWORD)
+                .post("/j_security_check")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("tl-session");
+        if (cookie == null || cookie.isBlank()) {
+            throw new IllegalStateException("No session for " + email);
+        }
+        return cookie;
+    }
+
+    /** A browser-like request (HTML) signed in as {@code email} through the login form. */
+    public static RequestSpecification browsing(String email) {
+        return given().redirects()
+                .follow(false)
+                .cookie("tl-session", session(email))
+                .accept("text/html");
+    }
+
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }

@@ -134,6 +134,10 @@ public class NetworkPages {
     }
 
     private final PlaceService places;
+
+    @jakarta.inject.Inject
+    jakarta.validation.Validator validator;
+
     private final Pages pages;
     private final Ui ui;
     private final Template home;
@@ -173,7 +177,7 @@ public class NetworkPages {
     public Response create(@jakarta.ws.rs.BeanParam FormFields fields) {
         PlaceForm submitted = fields.toForm(null, null);
         try {
-            var place = places.create(new Slug(submitted.slug()), PlaceProfiles.from(submitted.toRequest()));
+            var place = places.create(new Slug(submitted.slug()), PlaceProfiles.from(checked(submitted.toRequest())));
             return Pages.redirect("/network#" + place.slug());
         } catch (DomainException refused) {
             return refusedForm(submitted, false, refused);
@@ -195,7 +199,7 @@ public class NetworkPages {
         places.get(slug);
         PlaceForm submitted = fields.toForm(slug, fields.version);
         try {
-            places.edit(slug, PlaceProfiles.from(submitted.toRequest()), submitted.version());
+            places.edit(slug, PlaceProfiles.from(checked(submitted.toRequest())), submitted.version());
             return Pages.redirect("/network#" + slug);
         } catch (DomainException refused) {
             return refusedForm(submitted, true, refused);
@@ -216,6 +220,19 @@ public class NetworkPages {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(formPage(submitted, editing, message).render())
                 .build();
+    }
+
+    /** The same checks as the API's (lengths, formats), refused as a form error rather than by the database. */
+    private PlaceRequest checked(PlaceRequest request) {
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            String fields = violations.stream()
+                    .map(v -> v.getPropertyPath() + " : " + v.getMessage())
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            throw DomainException.invalid("request.invalid", java.util.Map.of("fields", fields));
+        }
+        return request;
     }
 
     /** The fields of the place form. */
