@@ -1,29 +1,18 @@
 package org.tierslieux.core.people;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.TenantId;
-import org.tierslieux.core.tenancy.TenantColumn;
+import org.tierslieux.core.tenancy.TenantOwned;
 
 /** One role of one person in one place. Owned by the place: it lives and dies with the place's data. */
 @Entity
 @Table(name = "membership")
-public class Membership {
-
-    @Id
-    private UUID id;
-
-    @TenantId
-    @Convert(converter = TenantColumn.class)
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class Membership extends TenantOwned {
 
     @Column(name = "person_id", nullable = false)
     private UUID personId;
@@ -38,7 +27,7 @@ public class Membership {
     protected Membership() {}
 
     Membership(PersonId person, Role role, Instant grantedAt) {
-        this.id = UUID.randomUUID();
+        super(UUID.randomUUID());
         this.personId = person.value();
         this.role = role;
         this.grantedAt = grantedAt;

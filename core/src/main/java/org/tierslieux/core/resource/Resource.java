@@ -1,33 +1,21 @@
 package org.tierslieux.core.resource;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
-import org.hibernate.annotations.TenantId;
 import org.tierslieux.core.error.DomainException;
-import org.tierslieux.core.tenancy.TenantColumn;
+import org.tierslieux.core.tenancy.TenantOwned;
 
 /** Something a place lends out. Owned by one place ({@code tenant_id}); archived, never deleted. */
 @io.quarkus.qute.TemplateData
 @Entity
 @Table(name = "resource")
-public class Resource {
-
-    @Id
-    private UUID id;
-
-    @TenantId
-    @Convert(converter = TenantColumn.class)
-    @Column(name = "tenant_id", nullable = false, updatable = false)
-    private String tenantId;
+public class Resource extends TenantOwned {
 
     @Column(nullable = false)
     private String kind;
@@ -60,7 +48,7 @@ public class Resource {
     protected Resource() {}
 
     Resource(ResourceId id, ResourceKind kind, ResourceDetails details, Instant createdAt) {
-        this.id = id.value();
+        super(id.value());
         this.kind = kind.code();
         this.bookingMode = kind.bookingMode();
         this.status = ResourceStatus.ACTIVE;
@@ -96,7 +84,7 @@ public class Resource {
     }
 
     public ResourceId id() {
-        return new ResourceId(id);
+        return new ResourceId(uuid());
     }
 
     public String kind() {

@@ -24,7 +24,6 @@ import org.tierslieux.core.place.Slug;
 import org.tierslieux.core.place.api.PlaceProfiles;
 import org.tierslieux.core.place.api.PlaceRequest;
 import org.tierslieux.core.web.Pages;
-import org.tierslieux.core.web.Ui;
 
 /** The network's pages: the list of places for everyone, the place form for network admins. */
 @Path("/network")
@@ -139,19 +138,16 @@ public class NetworkPages {
     jakarta.validation.Validator validator;
 
     private final Pages pages;
-    private final Ui ui;
     private final Template home;
     private final Template form;
 
     NetworkPages(
             PlaceService places,
             Pages pages,
-            Ui ui,
             @Location("core/network.html") Template home,
             @Location("core/place-form.html") Template form) {
         this.places = places;
         this.pages = pages;
-        this.ui = ui;
         this.home = home;
         this.form = form;
     }
@@ -180,7 +176,7 @@ public class NetworkPages {
             var place = places.create(new Slug(submitted.slug()), PlaceProfiles.from(checked(submitted.toRequest())));
             return Pages.redirect("/network#" + place.slug());
         } catch (DomainException refused) {
-            return refusedForm(submitted, false, refused);
+            return pages.refused(refused, error -> formPage(submitted, false, error));
         }
     }
 
@@ -202,7 +198,7 @@ public class NetworkPages {
             places.edit(slug, PlaceProfiles.from(checked(submitted.toRequest())), submitted.version());
             return Pages.redirect("/network#" + slug);
         } catch (DomainException refused) {
-            return refusedForm(submitted, true, refused);
+            return pages.refused(refused, error -> formPage(submitted, true, error));
         }
     }
 
@@ -212,14 +208,6 @@ public class NetworkPages {
                 .data("editing", editing)
                 .data("error", error)
                 .data("allKinds", EnumSet.allOf(PlaceKind.class));
-    }
-
-    private Response refusedForm(PlaceForm submitted, boolean editing, DomainException refused) {
-        String message = ui.explain(refused);
-        return Response.status(refused.status() == 409 ? 409 : 422)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(formPage(submitted, editing, message).render())
-                .build();
     }
 
     /** The same checks as the API's (lengths, formats), refused as a form error rather than by the database. */

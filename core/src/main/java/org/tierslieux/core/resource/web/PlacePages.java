@@ -27,7 +27,6 @@ import org.tierslieux.core.resource.ResourceKind;
 import org.tierslieux.core.resource.ResourceKinds;
 import org.tierslieux.core.resource.ResourceService;
 import org.tierslieux.core.web.Pages;
-import org.tierslieux.core.web.Ui;
 
 /** A place's home (its resources) and the manager's resource forms. */
 @Path("/{place}")
@@ -43,7 +42,6 @@ public class PlacePages {
     private final ResourceKinds kinds;
     private final Caller caller;
     private final Pages pages;
-    private final Ui ui;
     private final Template home;
     private final Template form;
 
@@ -52,14 +50,12 @@ public class PlacePages {
             ResourceKinds kinds,
             Caller caller,
             Pages pages,
-            Ui ui,
             @Location("core/place.html") Template home,
             @Location("core/resource-form.html") Template form) {
         this.resources = resources;
         this.kinds = kinds;
         this.caller = caller;
         this.pages = pages;
-        this.ui = ui;
         this.home = home;
         this.form = form;
     }
@@ -94,7 +90,7 @@ public class PlacePages {
             resources.create(kind, details(submitted));
             return Pages.redirect("/" + place);
         } catch (DomainException refused) {
-            return refused(submitted, refused);
+            return pages.refused(refused, error -> formPage(submitted, error));
         }
     }
 
@@ -131,7 +127,7 @@ public class PlacePages {
             resources.edit(new ResourceId(id), details(submitted), version);
             return Pages.redirect("/" + place);
         } catch (DomainException refused) {
-            return refused(submitted, refused);
+            return pages.refused(refused, error -> formPage(submitted, error));
         }
     }
 
@@ -172,13 +168,5 @@ public class PlacePages {
     private TemplateInstance formPage(ResourceForm values, String error) {
         List<String> codes = kinds.all().stream().map(ResourceKind::code).toList();
         return pages.page(form).data("form", values).data("kinds", codes).data("error", error);
-    }
-
-    private Response refused(ResourceForm submitted, DomainException refused) {
-        String message = ui.explain(refused);
-        return Response.status(refused.status() == 409 ? 409 : 422)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(formPage(submitted, message).render())
-                .build();
     }
 }
