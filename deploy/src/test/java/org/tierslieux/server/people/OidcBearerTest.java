@@ -83,4 +83,24 @@ class OidcBearerTest {
         given().get("/api/v1/me").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
         given().auth().oauth2("not-a-token").get("/api/v1/me").then().statusCode(401);
     }
+
+    @Test
+    void pages_sign_in_through_the_providers_login_page() {
+        given().redirects()
+                .follow(false)
+                .accept("text/html")
+                .get("/login")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/login/oidc"));
+        given().redirects()
+                .follow(false)
+                .accept("text/html")
+                .get("/login/oidc")
+                .then()
+                .statusCode(302)
+                .header("Location", containsString("response_type=code"))
+                .header("Location", containsString("client_id=tierslieux"))
+                .header("Location", containsString("redirect_uri=http%3A%2F%2Flocalhost"));
+    }
 }

@@ -2,13 +2,14 @@ package org.tierslieux.core.people.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.tierslieux.core.people.Access;
+import org.tierslieux.core.people.IdentityMode;
 import org.tierslieux.core.web.Pages;
 
 /** The login form, posted to Quarkus' {@code /j_security_check}. */
@@ -18,15 +19,34 @@ public class LoginPages {
 
     private final Template login;
     private final Pages pages;
+    private final IdentityMode mode;
 
-    LoginPages(@Location("core/login.html") Template login, Pages pages) {
+    LoginPages(@Location("core/login.html") Template login, Pages pages, IdentityMode mode) {
         this.login = login;
         this.pages = pages;
+        this.mode = mode;
     }
 
+    /** The password form in local mode; in OIDC mode, the way to Keycloak's own login page. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance login(@QueryParam("error") boolean error) {
+    public Object login(@QueryParam("error") boolean error) {
+        if (mode.isOidc()) {
+            return Pages.redirect(OIDC_LOGIN);
+        }
         return pages.page(login).data("error", error);
+    }
+
+    static final String OIDC_LOGIN = "/login/oidc";
+
+    /**
+     * Guarded by an HTTP permission ({@code authenticated}): in OIDC mode, reaching it runs the authorization
+     * code flow with Keycloak; once signed in, it goes on to the network's home.
+     */
+    @GET
+    @Path("oidc")
+    @Access.SignedIn
+    public Response afterOidcLogin() {
+        return Pages.redirect("/network");
     }
 }
