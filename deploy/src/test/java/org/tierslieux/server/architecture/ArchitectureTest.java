@@ -53,6 +53,8 @@ class ArchitectureTest {
             .areAnnotatedWith(POST.class)
             .or()
             .areAnnotatedWith(PUT.class)
+            .or()
+            .areAnnotatedWith(jakarta.ws.rs.DELETE.class)
             .should(com.tngtech.archunit.lang.conditions.ArchConditions.<com.tngtech.archunit.core.domain.JavaMethod>be(
                     com.tngtech.archunit.base.DescribedPredicate.describe(
                             "governed by an Access rule",
