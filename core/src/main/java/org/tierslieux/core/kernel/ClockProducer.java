@@ -3,6 +3,7 @@ package org.tierslieux.core.kernel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * "Now" for the whole application. Domain code injects {@link Clock} and never calls {@code now()} on its
@@ -14,6 +15,7 @@ class ClockProducer {
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return Clock.systemUTC();
+        // microseconds, as PostgreSQL keeps them: an instant reads back equal to what was written
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

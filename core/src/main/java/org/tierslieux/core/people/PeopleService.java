@@ -73,6 +73,7 @@ public class PeopleService {
     /** Makes the person's roles in the current place exactly {@code roles}, in one transaction. */
     @Transactional
     public void setRoles(PersonId person, java.util.Set<Role> roles) {
+        boolean hadManagers = managersHere() > 0;
         for (Role role : Role.values()) {
             if (roles.contains(role)) {
                 grant(person, role);
@@ -80,6 +81,16 @@ public class PeopleService {
                 revoke(person, role);
             }
         }
+        if (hadManagers && managersHere() == 0) {
+            // rolls the whole change back: a place is never left without anyone to run it
+            throw DomainException.conflict("place.last-manager", Map.of());
+        }
+    }
+
+    private long managersHere() {
+        return em().createQuery("select count(m) from Membership m where m.role = :role", Long.class)
+                .setParameter("role", Role.MANAGER)
+                .getSingleResult();
     }
 
     @Transactional

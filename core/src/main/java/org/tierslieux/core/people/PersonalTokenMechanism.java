@@ -38,9 +38,10 @@ class PersonalTokenMechanism implements HttpAuthenticationMechanism {
                 new PersonalTokenRequest(header.substring(BEARER.length()).strip()));
     }
 
+    /** No challenge of its own: the login form (local) or Keycloak (OIDC) is how a person signs in. */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+        return Uni.createFrom().nullItem();
     }
 
     @Override

@@ -69,4 +69,19 @@ class MembersApiTest {
                 .then()
                 .statusCode(400);
     }
+
+    @Test
+    void a_place_is_never_left_without_a_manager() {
+        as(MANAGER)
+                .body(Map.of("email", MANAGER, "roles", List.of("MEMBER")))
+                .post(MEMBERS)
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("place.last-manager"));
+        as(MANAGER)
+                .get(MEMBERS)
+                .then()
+                .statusCode(200)
+                .body("find { it.email == 'manager@demo.test' }.roles", equalTo(List.of("MANAGER")));
+    }
 }
