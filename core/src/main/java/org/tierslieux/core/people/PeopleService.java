@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,11 +103,66 @@ public class PeopleService {
                 .executeUpdate();
     }
 
-    /** The memberships of the current place (the tenant filter and row-level security keep it to this place). */
-    public List<Membership> membershipsHere() {
-        placeContext.require();
-        return em().createQuery("from Membership m order by m.grantedAt", Membership.class)
-                .getResultList();
+    /** A person with their roles in the current place. */
+    public record Member(PersonId person, String email, String displayName, java.util.Set<Role> roles, Instant since) {}
+
+    /** A page of the current place's members, by name, and how many there are in all. */
+    public record Members(List<Member> items, long total) {}
+
+    /**
+     * The people of the current place with their roles, one query per page. Native SQL (to aggregate
+     * roles) skips the ORM's tenant filter, so the place is named explicitly, and row-level security
+     * stands behind it.
+     */
+    public Members membersHere(int page, int size) {
+        return members(null, page, size);
+    }
+
+    public java.util.Optional<Member> memberHere(PersonId person) {
+        return members(person, 0, 1).items().stream().findFirst();
+    }
+
+    private Members members(PersonId only, int page, int size) {
+        var place = placeContext.require();
+        String where =
+                "m.tenant_id = cast(:place as uuid)" + (only == null ? "" : " and m.person_id = cast(:person as uuid)");
+        var select = em().createNativeQuery(
+                        "select p.id, p.email, p.display_name, string_agg(m.role, ',' order by m.role), min(m.granted_at)"
+                                + " from membership m join person p on p.id = m.person_id where " + where
+                                + " group by p.id, p.email, p.display_name order by lower(p.display_name), p.id")
+                .setParameter("place", place.id().toString())
+                .setFirstResult(page * size)
+                .setMaxResults(size);
+        var count = em().createNativeQuery("select count(distinct m.person_id) from membership m where " + where)
+                .setParameter("place", place.id().toString());
+        if (only != null) {
+            select.setParameter("person", only.toString());
+            count.setParameter("person", only.toString());
+        }
+        List<Member> items = new java.util.ArrayList<>();
+        for (Object row : select.getResultList()) {
+            Object[] columns = (Object[]) row;
+            java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+            for (String role : ((String) columns[3]).split(",")) {
+                roles.add(Role.valueOf(role));
+            }
+            items.add(new Member(
+                    new PersonId((UUID) columns[0]),
+                    (String) columns[1],
+                    (String) columns[2],
+                    roles,
+                    instant(columns[4])));
+        }
+        return new Members(items, ((Number) count.getSingleResult()).longValue());
+    }
+
+    private static Instant instant(Object column) {
+        return switch (column) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("Unexpected timestamp type " + column.getClass());
+        };
     }
 
     public Person find(PersonId id) {

@@ -27,8 +27,10 @@ class MembersApiTest {
                 .get(MEMBERS)
                 .then()
                 .statusCode(200)
-                .body("find { it.email == 'treasurer@demo.test' }.roles", equalTo(List.of("TREASURER")))
-                .body("email", hasItem(MEMBER));
+                .body("items.find { it.email == 'treasurer@demo.test' }.roles", equalTo(List.of("TREASURER")))
+                .body("email", org.hamcrest.Matchers.nullValue())
+                .body("items.email", hasItem(MEMBER))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
         as(MEMBER).get(MEMBERS).then().statusCode(403);
         as(TREASURER).get(MEMBERS).then().statusCode(403);
     }
@@ -51,7 +53,7 @@ class MembersApiTest {
                 .then()
                 .statusCode(200);
         as(MEMBER2).get("/api/v1/places/" + FILATURE + "/resources").then().statusCode(403);
-        as(MANAGER).get(MEMBERS).then().body("email", not(hasItem(MEMBER2)));
+        as(MANAGER).get(MEMBERS).then().body("items.email", not(hasItem(MEMBER2)));
     }
 
     @Test
@@ -82,6 +84,18 @@ class MembersApiTest {
                 .get(MEMBERS)
                 .then()
                 .statusCode(200)
-                .body("find { it.email == 'manager@demo.test' }.roles", equalTo(List.of("MANAGER")));
+                .body("items.find { it.email == 'manager@demo.test' }.roles", equalTo(List.of("MANAGER")));
+    }
+
+    @Test
+    void the_members_list_is_paginated_by_name() {
+        as(MANAGER)
+                .get(MEMBERS + "?size=1&page=0")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("size", equalTo(1))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
+        as(MANAGER).get(MEMBERS + "?size=500").then().statusCode(400);
     }
 }

@@ -101,13 +101,13 @@ class IsolationTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("email");
+                .path("items.email");
         assertThat(members).contains(MEMBER2);
         List<String> filatureMembers = as(MANAGER)
                 .get("/api/v1/places/" + FILATURE + "/members")
                 .then()
                 .extract()
-                .path("email");
+                .path("items.email");
         assertThat(filatureMembers).doesNotContain(MEMBER2);
     }
 
