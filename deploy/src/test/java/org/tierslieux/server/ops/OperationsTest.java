@@ -20,6 +20,13 @@ class OperationsTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/resources"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/network/places"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/network/places.geojson"));
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/login")))
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/{place}")))
+                .body("components.securitySchemes", org.hamcrest.Matchers.hasKey("token"))
+                .body("security", org.hamcrest.Matchers.notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
