@@ -161,6 +161,13 @@ class BrowserJourneyTest {
         assertNoHorizontalScroll();
         new Select(visible(By.name("kind"))).selectByValue("ROOM");
         visible(By.name("name")).sendKeys(name);
+        visible(By.name("capacity")).sendKeys("beaucoup");
+        clickable(By.id("save-resource")).click();
+        // refused: the form comes back with the reason and what was typed
+        WebElement refusal = visible(By.id("form-error"));
+        assertThat(refusal.getText()).contains("beaucoup");
+        assertThat(visible(By.name("name")).getAttribute("value")).isEqualTo(name);
+        visible(By.name("capacity")).clear();
         visible(By.name("capacity")).sendKeys("8");
         screenshot("resource-form-phone");
         clickable(By.id("save-resource")).click();
