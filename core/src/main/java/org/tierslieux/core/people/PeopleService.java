@@ -104,7 +104,12 @@ public class PeopleService {
     }
 
     /** A person with their roles in the current place. */
-    public record Member(PersonId person, String email, String displayName, java.util.Set<Role> roles, Instant since) {}
+    @io.quarkus.qute.TemplateData
+    public record Member(PersonId person, String email, String displayName, java.util.Set<Role> roles, Instant since) {
+        public boolean has(Object role) {
+            return roles.stream().anyMatch(r -> r.name().equals(String.valueOf(role)));
+        }
+    }
 
     /** A page of the current place's members, by name, and how many there are in all. */
     public record Members(List<Member> items, long total) {}

@@ -166,4 +166,41 @@ class PagesTest {
                 .statusCode(404);
         anonymous().accept("text/html").get("/favicon.ico").then().statusCode(404);
     }
+
+    @Test
+    void a_network_admin_appoints_the_first_manager_of_a_new_place_through_the_pages() {
+        browsing(ADMIN)
+                .formParam("slug", "le-quai")
+                .formParam("name", "Le Quai")
+                .formParam("kinds", "MAKERSPACE")
+                .formParam("legalName", "Asso Le Quai")
+                .formParam("vatExemptionMention", "TVA non applicable, art. 293 B du CGI")
+                .post("/network/places")
+                .then()
+                .statusCode(303);
+        browsing(ADMIN).get("/le-quai/members").then().statusCode(200).body(containsString("roles-form"));
+        browsing(ADMIN)
+                .formParam("email", "nobody@demo.test")
+                .formParam("roles", "MANAGER")
+                .post("/le-quai/members")
+                .then()
+                .statusCode(422)
+                .body(containsString("form-error"))
+                .body(containsString("nobody@demo.test"));
+        browsing(ADMIN)
+                .formParam("email", MANAGER)
+                .formParam("roles", "MANAGER")
+                .post("/le-quai/members")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/le-quai/members"));
+        browsing(MANAGER)
+                .get("/le-quai/members")
+                .then()
+                .statusCode(200)
+                .body(containsString(MANAGER))
+                .body(containsString("Responsable"));
+        browsing(MANAGER).get("/le-quai").then().statusCode(200).body(containsString("members-link"));
+        browsing(MEMBER).get("/le-quai/members").then().statusCode(403);
+    }
 }
