@@ -65,6 +65,10 @@ public class ProductionGuard {
                         || sessionKey.get().length() < 32)) {
             problems.add("Set QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY to a random secret of 32 characters or more.");
         }
+        config.getOptionalValue("tl.bootstrap.admin-password", String.class)
+                .filter(p -> weak(p) || p.length() < 10)
+                .ifPresent(p -> problems.add(
+                        "TL_BOOTSTRAP_ADMIN_PASSWORD is weak: 10 characters or more, not a demo password."));
         if (config.getOptionalValue("tl.demo.enabled", Boolean.class).orElse(false)) {
             problems.add("tl.demo.enabled is true: demo data never goes into production.");
         }

@@ -1,0 +1,2 @@
+/** What a new production install needs to be usable: its first network admin, from configuration. */
+package org.tierslieux.server.bootstrap;
