@@ -142,22 +142,34 @@ class ProblemMapper {
         if (e instanceof OptimisticLockException) {
             return stale(e);
         }
-        SQLException sql = sqlCause(e);
-        String state = sql == null ? "" : String.valueOf(sql.getSQLState());
-        return switch (state) {
-            case "23505" -> answer(409, "data.duplicate", Map.of(), null);
-            case "23P01" -> answer(409, "data.overlap", Map.of(), null);
-            case "23503" -> answer(409, "data.still-referenced", Map.of(), null);
-            case "23514", "22001", "22003", "22007", "22P02" -> answer(422, "data.rejected", Map.of(), null);
-            default -> unexpected(e);
-        };
+        return unexpected(e);
     }
 
+    /**
+     * The last resort. A refusal by the database (a unique key, an exclusion constraint...) still gets its
+     * own answer, even when it surfaced at commit, wrapped in a transaction failure; anything else is a 500
+     * with an incident number, logged with its stack trace.
+     */
     @ServerExceptionMapper
     Response unexpected(Throwable e) {
-        String incident = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "Incident %s on %s %s", incident, request.method(), request.path());
-        return answer(500, "server.error", Map.of("incident", incident), null);
+        SQLException sql = sqlCause(e);
+        String state = sql == null ? "" : String.valueOf(sql.getSQLState());
+        switch (state) {
+            case "23505":
+                return answer(409, "data.duplicate", Map.of(), null);
+            case "23P01":
+                return answer(409, "data.overlap", Map.of(), null);
+            case "23503":
+                return answer(409, "data.still-referenced", Map.of(), null);
+            case "23514", "22001", "22003", "22007", "22P02":
+                return answer(422, "data.rejected", Map.of(), null);
+            case "40001", "40P01":
+                return answer(409, "request.stale", Map.of(), null);
+            default:
+                String incident = UUID.randomUUID().toString().substring(0, 8);
+                LOG.errorf(e, "Incident %s on %s %s", incident, request.method(), request.path());
+                return answer(500, "server.error", Map.of("incident", incident), null);
+        }
     }
 
     private Response json(JsonProcessingException e) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.tierslieux.server.testsupport.Demo.ADMIN;
 import static org.tierslieux.server.testsupport.Demo.MANAGER;
+import static org.tierslieux.server.testsupport.Demo.aPlace;
 import static org.tierslieux.server.testsupport.Demo.anonymous;
 import static org.tierslieux.server.testsupport.Demo.as;
 
@@ -18,26 +19,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class NetworkPlacesApiTest {
-
-    static Map<String, Object> place(String slug, String name) {
-        return Map.of(
-                "slug",
-                slug,
-                "name",
-                name,
-                "timeZone",
-                "Europe/Paris",
-                "kinds",
-                java.util.List.of("COWORKING"),
-                "legal",
-                Map.of("legalName", name + " SAS", "siret", "44306184100047", "vatNumber", "FR12443061841"),
-                "address",
-                Map.of("street", "1 rue Nationale", "postalCode", "59000", "city", "Lille", "country", "FR"),
-                "latitude",
-                50.63,
-                "longitude",
-                3.06);
-    }
 
     @Test
     void anyone_lists_the_places_of_the_network_with_their_public_fields() {
@@ -69,7 +50,7 @@ class NetworkPlacesApiTest {
     @Test
     void a_network_admin_adds_a_place_which_then_appears_in_the_list() {
         as(ADMIN)
-                .body(place("la-grange", "La Grange"))
+                .body(aPlace("la-grange", "La Grange"))
                 .post("/api/v1/network/places")
                 .then()
                 .statusCode(201)
@@ -85,13 +66,13 @@ class NetworkPlacesApiTest {
     @Test
     void only_a_network_admin_may_add_a_place() {
         as(MANAGER)
-                .body(place("chez-marc", "Chez Marc"))
+                .body(aPlace("chez-marc", "Chez Marc"))
                 .post("/api/v1/network/places")
                 .then()
                 .statusCode(403)
                 .body("code", equalTo("access.network-admin-only"));
         anonymous()
-                .body(place("chez-anon", "Chez Anon"))
+                .body(aPlace("chez-anon", "Chez Anon"))
                 .post("/api/v1/network/places")
                 .then()
                 .statusCode(401)
@@ -107,19 +88,19 @@ class NetworkPlacesApiTest {
     @Test
     void a_slug_is_unique_well_formed_and_not_one_of_our_routes() {
         as(ADMIN)
-                .body(place("la-filature", "Twin"))
+                .body(aPlace("la-filature", "Twin"))
                 .post("/api/v1/network/places")
                 .then()
                 .statusCode(409)
                 .body("code", equalTo("place.slug-taken"));
         as(ADMIN)
-                .body(place("api", "Api"))
+                .body(aPlace("api", "Api"))
                 .post("/api/v1/network/places")
                 .then()
                 .statusCode(422)
                 .body("code", equalTo("place.slug-reserved"));
         as(ADMIN)
-                .body(place("Bad Slug!", "Bad"))
+                .body(aPlace("Bad Slug!", "Bad"))
                 .post("/api/v1/network/places")
                 .then()
                 .statusCode(422)
@@ -128,7 +109,7 @@ class NetworkPlacesApiTest {
 
     @Test
     void legal_identity_is_checked() {
-        var badSiret = new java.util.HashMap<>(place("siret-faux", "Siret Faux"));
+        var badSiret = new java.util.HashMap<>(aPlace("siret-faux", "Siret Faux"));
         badSiret.put("legal", Map.of("legalName", "X", "siret", "12345678901234", "vatNumber", "FR12443061841"));
         as(ADMIN)
                 .body(badSiret)
@@ -136,7 +117,7 @@ class NetworkPlacesApiTest {
                 .then()
                 .statusCode(422)
                 .body("code", equalTo("place.siret-invalid"));
-        var noVatStatus = new java.util.HashMap<>(place("sans-tva", "Sans TVA"));
+        var noVatStatus = new java.util.HashMap<>(aPlace("sans-tva", "Sans TVA"));
         noVatStatus.put("legal", Map.of("legalName", "X"));
         as(ADMIN)
                 .body(noVatStatus)
@@ -149,7 +130,7 @@ class NetworkPlacesApiTest {
     @Test
     void a_network_admin_edits_a_place_and_a_stale_edit_is_refused() {
         as(ADMIN)
-                .body(place("le-hangar", "Le Hangar"))
+                .body(aPlace("le-hangar", "Le Hangar"))
                 .post("/api/v1/network/places")
                 .then()
                 .statusCode(201);
@@ -158,7 +139,7 @@ class NetworkPlacesApiTest {
                 .then()
                 .extract()
                 .path("version");
-        var edit = new java.util.HashMap<>(place("ignored", "Le Grand Hangar"));
+        var edit = new java.util.HashMap<>(aPlace("ignored", "Le Grand Hangar"));
         edit.put("version", version);
         as(ADMIN)
                 .body(edit)
@@ -178,7 +159,7 @@ class NetworkPlacesApiTest {
 
     @Test
     void invalid_fields_are_named_in_the_problem() {
-        var bad = new java.util.HashMap<>(place("trop-long", "x".repeat(500)));
+        var bad = new java.util.HashMap<>(aPlace("trop-long", "x".repeat(500)));
         bad.put("latitude", 123.0);
         as(ADMIN)
                 .body(bad)

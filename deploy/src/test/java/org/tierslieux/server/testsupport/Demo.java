@@ -56,4 +56,25 @@ public final class Demo {
     public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
     }
+
+    /** A valid place creation request, for a slug and a name of the test's choosing. */
+    public static java.util.Map<String, Object> aPlace(String slug, String name) {
+        return java.util.Map.of(
+                "slug",
+                slug,
+                "name",
+                name,
+                "timeZone",
+                "Europe/Paris",
+                "kinds",
+                java.util.List.of("COWORKING"),
+                "legal",
+                java.util.Map.of("legalName", name + " SAS", "siret", "44306184100047", "vatNumber", "FR12443061841"),
+                "address",
+                java.util.Map.of("street", "1 rue Nationale", "postalCode", "59000", "city", "Lille", "country", "FR"),
+                "latitude",
+                50.63,
+                "longitude",
+                3.06);
+    }
 }
