@@ -26,6 +26,30 @@ public class PeopleService {
         this.placeContext = placeContext;
     }
 
+    /**
+     * An account as a network admin creates it: with a password in local mode; without one in OIDC mode,
+     * where Keycloak proves the identity and the first sign-in links the account by its verified email.
+     */
+    @Transactional
+    public PersonId createAccount(String email, String displayName, String passwordOrNull, boolean networkAdmin) {
+        Person person = newPerson(email, displayName);
+        if (passwordOrNull != null) {
+            person.setPasswordHash(hasher.hashChosen(passwordOrNull));
+        }
+        if (networkAdmin) {
+            person.makeNetworkAdmin();
+        }
+        return person.id();
+    }
+
+    /** Whether the network has an admin yet (start-up creates the first one from its configuration). */
+    public boolean hasNetworkAdmin() {
+        return !em().createQuery("select p.id from Person p where p.networkAdmin = true", UUID.class)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     /** The demo accounts of the embedded default only: their password ("demo") is too weak for anyone else. */
     @Transactional
     public PersonId createDemoAccount(String email, String displayName, String password, boolean networkAdmin) {
