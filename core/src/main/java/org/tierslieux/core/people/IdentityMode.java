@@ -22,10 +22,6 @@ public class IdentityMode {
         this.mode = configured.map(value -> Mode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT)));
     }
 
-    public Optional<Mode> configured() {
-        return mode;
-    }
-
     public boolean isLocal() {
         return mode.orElse(Mode.LOCAL) == Mode.LOCAL;
     }

@@ -40,8 +40,4 @@ public class Membership extends TenantOwned {
     public Role role() {
         return role;
     }
-
-    public Instant grantedAt() {
-        return grantedAt;
-    }
 }
