@@ -1,0 +1,69 @@
+-- One year of booking history for the bench places (slug 'bench-%'): from 275 days ago to 90 days ahead.
+-- Benchmark data, not demo data: inserted directly by the superuser (row-level security does not apply), in a
+-- shape that keeps every rule the database holds. Run by booking-bench.sh with psql -v ON_ERROR_STOP=1.
+--
+-- Exclusive resources (desks, rooms, machines, spaces): on weekdays, five blocks 09-11, 11-13, 13-14, 14-16,
+-- 16-18 (place time), each booked with probability 0.6, so no two active bookings of a resource overlap.
+-- In the future only the two morning blocks are booked: afternoons stay free for the load clients' lanes.
+-- Pools (DESK_POOL): each weekday, fewer one-seat bookings than seats (morning, afternoon or whole day), so
+-- the seats in use never exceed the capacity. Statuses: mostly CONFIRMED, some CANCELLED and NO_SHOW in the
+-- past, some CANCELLED in the future.
+
+\timing on
+begin;
+
+create temporary table bench_people on commit drop as
+select row_number() over (order by email) as n, id from person where email like '%@bench.test';
+
+create temporary table bench_days on commit drop as
+select d::date as day, d::date < current_date as past
+  from generate_series(current_date - 275, current_date + 90, interval '1 day') d
+ where extract(isodow from d) < 6;
+
+create temporary table bench_rows on commit drop as
+select r.tenant_id, r.id as resource_id, 1 as seats, true as exclusive, d.day, d.past,
+       (d.day + make_time(b.s, 0, 0)) at time zone p.time_zone as starts_at,
+       (d.day + make_time(b.e, 0, 0)) at time zone p.time_zone as ends_at,
+       random() as fate, random() as who
+  from resource r
+  join place p on p.id = r.tenant_id and p.slug like 'bench-%'
+ cross join bench_days d
+ cross join (values (9, 11), (11, 13), (13, 14), (14, 16), (16, 18)) b(s, e)
+ where r.booking_mode = 'EXCLUSIVE'
+   and (d.past or b.e <= 13)
+   and random() < 0.6
+union all
+select r.tenant_id, r.id, 1, false, d.day, d.past,
+       (d.day + make_time(b.s, 0, 0)) at time zone p.time_zone,
+       (d.day + make_time(b.e, 0, 0)) at time zone p.time_zone,
+       random(), random()
+  from resource r
+  join place p on p.id = r.tenant_id and p.slug like 'bench-%'
+ cross join bench_days d
+ cross join lateral generate_series(1, floor(random() * r.capacity * 0.8)::int) k
+ cross join lateral (select * from (values (9, 13), (13, 18), (9, 18)) v(s, e)
+                      order by random() + 0 * k limit 1) b
+ where r.booking_mode = 'SEATS';
+
+insert into booking (tenant_id, id, resource_id, person_id, seats, starts_at, ends_at, exclusive, status,
+                     cancelled_at, cancelled_by, cancel_reason, created_at, version)
+select b.tenant_id, gen_random_uuid(), b.resource_id, who.id, b.seats, b.starts_at, b.ends_at, b.exclusive,
+       s.status,
+       case when s.status = 'CANCELLED' then b.starts_at - interval '1 day' end,
+       case when s.status = 'CANCELLED' then who.id end,
+       case when s.status = 'CANCELLED' then 'bench history' end,
+       b.starts_at - interval '1 day' * (1 + floor(b.fate * 20)),
+       0
+  from bench_rows b
+ cross join lateral (select case when b.fate < 0.06 then 'CANCELLED'
+                                 when b.past and b.fate < 0.09 then 'NO_SHOW'
+                                 else 'CONFIRMED' end as status) s
+  join bench_people who on who.n = 1 + floor(b.who * (select count(*) from bench_people));
+
+commit;
+analyze booking;
+
+select count(*) as history_bookings,
+       count(*) filter (where starts_at > now()) as in_the_future,
+       count(distinct resource_id) as resources
+  from booking b join place p on p.id = b.tenant_id and p.slug like 'bench-%';
