@@ -204,9 +204,9 @@ public class BookingBench {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("RESULT availability requests=%d errors=%d p50=%.1f p95=%.1f p99=%.1f max=%.1f avgBytes=%d%n",
+        System.out.printf("RESULT availability requests=%d errors=%d p50=%.1f p95=%.1f p99=%.1f max=%.1f avgBytes=%d load=%s%n",
                 requests, errors, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99), nanos[requests - 1] / 1e6,
-                bytes / requests);
+                bytes / requests, load());
     }
 
     // ---------------------------------------------------------------- bookings
@@ -267,9 +267,9 @@ public class BookingBench {
         int failed = nanos.length - created.get();
         outcomes.forEach((k, v) -> System.out.println("  " + k + ": " + v));
         if (exhausted.get() > 0) System.out.println("  WARNING: " + exhausted + " clients ran out of free slots");
-        System.out.printf("RESULT %s clients=%d seconds=%.1f created=%d failed=%d rate=%.1f p50=%.1f p95=%.1f p99=%.1f%n",
+        System.out.printf("RESULT %s clients=%d seconds=%.1f created=%d failed=%d rate=%.1f p50=%.1f p95=%.1f p99=%.1f load=%s%n",
                 label, clients, elapsed, created.get(), failed, created.get() / elapsed, ms(nanos, 0.50),
-                ms(nanos, 0.95), ms(nanos, 0.99));
+                ms(nanos, 0.95), ms(nanos, 0.99), load());
     }
 
     /**
@@ -361,6 +361,15 @@ public class BookingBench {
                 .matcher(json);
         if (!m.find()) return null;
         return m.group(2) != null ? m.group(2) : m.group(1);
+    }
+
+    /** The 1-minute load average at the end of a measurement: other work on the machine shows here. */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     static int count(String text, String needle) {

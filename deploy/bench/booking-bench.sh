@@ -107,7 +107,7 @@ pgbench_run() { # label clients seconds base-monday
   local tps failed
   tps=$(grep -o 'tps = [0-9.]*' "$OUT/$1.txt" | cut -d' ' -f3)
   failed=$(grep -o 'number of failed transactions: [0-9]*' "$OUT/$1.txt" | grep -o '[0-9]*$' || echo "?")
-  echo "RESULT $1 clients=$2 rate=${tps:-0} failed=$failed" | tee -a "$OUT/results.txt"
+  echo "RESULT $1 clients=$2 rate=${tps:-0} failed=$failed load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/results.txt"
 }
 
 log "warm-up: 16 API clients on places 80-95, 15 s (not measured), and pgbench 5 s"
@@ -125,7 +125,7 @@ pgbench_run pg64 64 "$RUN_SECONDS" "$(monday_in 3)"
 log "checks"
 "${SU_PSQL[@]}" -f "$BENCH/overlaps.sql" | tee "$OUT/overlaps.txt"
 read -r EXCL POOL FLAG ACTIVE < <("${SU_PSQL[@]}" -AtF' ' -f "$BENCH/overlaps.sql")
-API_CREATED=$(grep -h '^RESULT api' "$OUT/results.txt" | grep -o 'created=[0-9]*' | cut -d= -f2 | paste -sd+ | bc)
+API_CREATED=$(grep -h '^RESULT api' "$OUT/results.txt" | grep -o 'created=[0-9]*' | cut -d= -f2 | awk '{ s += $1 } END { print s + 0 }')
 IN_DB=$("${SU_PSQL[@]}" -Atc "select count(*) from booking b join place p on p.id = b.tenant_id
   where p.slug like 'bench-%' and b.starts_at > now() and b.starts_at < now() + interval '90 days'
     and extract(hour from b.starts_at at time zone p.time_zone) >= 13")
@@ -140,10 +140,10 @@ ratio() { python3 -c "print(f'{float($1) / float($2):.2f}' if float($2) else '?'
   echo
   echo "| measure | value |"
   echo "|---|---|"
-  echo "| week of availability, one place (20 resources), $(result availability requests) GETs | p50 $(result availability p50) ms, p95 **$(result availability p95) ms**, p99 $(result availability p99) ms, max $(result availability max) ms, errors $(result availability errors) |"
+  echo "| week of availability, one place (20 resources), $(result availability requests) GETs | p50 $(result availability p50) ms, p95 **$(result availability p95) ms**, p99 $(result availability p99) ms, max $(result availability max) ms, errors $(result availability errors); load $(result availability load) |"
   for c in 16 64; do
-    echo "| API bookings, $c clients, ${RUN_SECONDS} s | **$(result api$c rate)/s** ($(result api$c created) created, $(result api$c failed) refused or failed; latency p50 $(result api$c p50) ms, p95 $(result api$c p95) ms) |"
-    echo "| pgbench INSERT, $c clients, ${RUN_SECONDS} s | **$(result pg$c rate) tps** ($(result pg$c failed) failed) |"
+    echo "| API bookings, $c clients, ${RUN_SECONDS} s | **$(result api$c rate)/s** ($(result api$c created) created, $(result api$c failed) refused or failed; latency p50 $(result api$c p50) ms, p95 $(result api$c p95) ms; load $(result api$c load)) |"
+    echo "| pgbench INSERT, $c clients, ${RUN_SECONDS} s | **$(result pg$c rate) tps** ($(result pg$c failed) failed; load $(result pg$c load)) |"
     echo "| API / pgbench, $c clients | $(ratio "$(result api$c rate)" "$(result pg$c rate)") |"
   done
   echo "| overlapping active bookings (exclusive resources) | $EXCL |"
