@@ -79,7 +79,7 @@ public class AvailabilityService {
                             .toList(),
                     schedule.closuresOf(r.id()),
                     taken.getOrDefault(r.id().value(), List.of()),
-                    r.capacity(),
+                    r.seatsOnOffer(),
                     r.slotMinutes(),
                     clock.instant());
             result.add(new OfResource(r, free));

@@ -207,7 +207,7 @@ public class BookingService {
 
     /** Whether the seats asked would not fit now (a resource booked whole: anything active overlaps). */
     boolean isFull(Resource resource, TimeRange period, int seats) {
-        return Availability.peakSeats(taken(resource.id(), period, null), period) + seats > resource.capacity();
+        return Availability.peakSeats(taken(resource.id(), period, null), period) + seats > resource.seatsOnOffer();
     }
 
     private BookingAttempt attempt(Resource resource, Booker booker, Request request) {
@@ -273,7 +273,7 @@ public class BookingService {
     /** With the resource row locked: refuses when the seats asked would, at some instant, exceed capacity. */
     private void ensureSeats(Resource resource, TimeRange period, int seats, BookingId excluding) {
         List<Availability.Taken> taken = taken(resource.id(), period, excluding);
-        if (Availability.peakSeats(taken, period) + seats > resource.capacity()) {
+        if (Availability.peakSeats(taken, period) + seats > resource.seatsOnOffer()) {
             throw DomainException.conflict("booking.unavailable", Map.of());
         }
     }
