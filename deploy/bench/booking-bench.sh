@@ -15,7 +15,8 @@
 #   5. counts overlapping bookings and overfull pools (overlaps.sql), which must be 0;
 # prints a summary table (also written to $BENCH_DIR/summary.md) and stops the application and its database.
 #
-# Settings (environment): PLACES=100 RUN_SECONDS=30 AVAILABILITY_REQUESTS=500 JAVA_HOME PGBIN BENCH_DIR
+# Settings (environment): PLACES=100 LOW=16 HIGH=64 (client counts) RUN_SECONDS=30 AVAILABILITY_REQUESTS=500
+# JAVA_HOME PGBIN BENCH_DIR. A quick smoke run: PLACES=8 LOW=2 HIGH=4 RUN_SECONDS=5 AVAILABILITY_REQUESTS=50
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +28,9 @@ OUT=${BENCH_DIR:-$ROOT/deploy/target/bench}
 PLACES=${PLACES:-100}
 RUN_SECONDS=${RUN_SECONDS:-30}
 AVAILABILITY_REQUESTS=${AVAILABILITY_REQUESTS:-500}
+LOW=${LOW:-16}
+HIGH=${HIGH:-64}
+MEMBERS=$((LOW + HIGH + LOW)) # one place and one member per API client: LOW, then HIGH, then LOW for the warm-up
 JAR=$ROOT/deploy/target/quarkus-app/quarkus-run.jar
 
 log() { printf '\n[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
@@ -36,7 +40,7 @@ if [[ ${1:-} == --build ]]; then
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
 fi
 [[ -f $JAR ]] || { echo "no $JAR: run ./mvnw -B -q package -DskipTests (or pass --build)" >&2; exit 1; }
-((PLACES >= 96)) || { echo "PLACES must be at least 96 (16 + 64 + 16 load clients, one place each)" >&2; exit 1; }
+((PLACES >= MEMBERS)) || { echo "PLACES must be at least $MEMBERS ($LOW + $HIGH + $LOW load clients, one place each)" >&2; exit 1; }
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -85,7 +89,7 @@ echo "embedded PostgreSQL on port $PGPORT: $("${SU_PSQL[@]}" -Atc 'select versio
 bench() { "$JAVA" "$BENCH/BookingBench.java" "$@" --url "$URL" --dir "$OUT" | tee -a "$OUT/results.txt"; }
 
 log "setup: $PLACES places x 20 resources, accounts and tokens, through the API"
-bench setup --places "$PLACES" --members 96
+bench setup --places "$PLACES" --members "$MEMBERS"
 
 log "history: one year of bookings by SQL"
 "${SU_PSQL[@]}" -f "$BENCH/history.sql" | tee "$OUT/history.txt"
@@ -110,24 +114,24 @@ pgbench_run() { # label clients seconds base-monday
   echo "RESULT $1 clients=$2 rate=${tps:-0} failed=$failed load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/results.txt"
 }
 
-log "warm-up: 16 API clients on places 80-95, 15 s (not measured), and pgbench 5 s"
-bench book --clients 16 --first 80 --seconds 15 --label api-warmup
-pgbench_run pg-warmup 16 5 "$(monday_in 5)"
+log "warm-up: $LOW API clients (places $((LOW + HIGH)) on), 15 s, and pgbench 5 s, not measured"
+bench book --clients "$LOW" --first $((LOW + HIGH)) --seconds 15 --label api-warmup
+pgbench_run pg-warmup "$LOW" 5 "$(monday_in 5)"
 
-log "booking throughput, 16 clients: API (places 0-15), then pgbench"
-bench book --clients 16 --first 0 --seconds "$RUN_SECONDS" --label api16
-pgbench_run pg16 16 "$RUN_SECONDS" "$(monday_in 2)"
+log "booking throughput, $LOW clients: API (places 0 to $((LOW - 1))), then pgbench"
+bench book --clients "$LOW" --first 0 --seconds "$RUN_SECONDS" --label "api$LOW"
+pgbench_run "pg$LOW" "$LOW" "$RUN_SECONDS" "$(monday_in 2)"
 
-log "booking throughput, 64 clients: API (places 16-79), then pgbench"
-bench book --clients 64 --first 16 --seconds "$RUN_SECONDS" --label api64
-pgbench_run pg64 64 "$RUN_SECONDS" "$(monday_in 3)"
+log "booking throughput, $HIGH clients: API (places $LOW to $((LOW + HIGH - 1))), then pgbench"
+bench book --clients "$HIGH" --first "$LOW" --seconds "$RUN_SECONDS" --label "api$HIGH"
+pgbench_run "pg$HIGH" "$HIGH" "$RUN_SECONDS" "$(monday_in 3)"
 
 log "checks"
 "${SU_PSQL[@]}" -f "$BENCH/overlaps.sql" | tee "$OUT/overlaps.txt"
 read -r EXCL POOL FLAG ACTIVE < <("${SU_PSQL[@]}" -AtF' ' -f "$BENCH/overlaps.sql")
 API_CREATED=$(grep -h '^RESULT api' "$OUT/results.txt" | grep -o 'created=[0-9]*' | cut -d= -f2 | awk '{ s += $1 } END { print s + 0 }')
 IN_DB=$("${SU_PSQL[@]}" -Atc "select count(*) from booking b join place p on p.id = b.tenant_id
-  where p.slug like 'bench-%' and b.starts_at > now() and b.starts_at < now() + interval '90 days'
+  where p.slug like 'bench-%' and b.exclusive and b.starts_at > now() and b.starts_at < now() + interval '90 days'
     and extract(hour from b.starts_at at time zone p.time_zone) >= 13")
 echo "API answered 201 for $API_CREATED bookings; the database holds $IN_DB in the load clients' lanes"
 
@@ -140,8 +144,8 @@ ratio() { python3 -c "print(f'{float($1) / float($2):.2f}' if float($2) else '?'
   echo
   echo "| measure | value |"
   echo "|---|---|"
-  echo "| week of availability, one place (20 resources), $(result availability requests) GETs | p50 $(result availability p50) ms, p95 **$(result availability p95) ms**, p99 $(result availability p99) ms, max $(result availability max) ms, errors $(result availability errors); load $(result availability load) |"
-  for c in 16 64; do
+  echo "| week of availability, one place (20 resources), $(result availability requests) GETs | p50 $(result availability p50) ms, p95 **$(result availability p95) ms**, p99 $(result availability p99) ms, max $(result availability max) ms (p95 past weeks $(result availability p95past) ms, current and coming weeks $(result availability p95coming) ms); errors $(result availability errors); load $(result availability load) |"
+  for c in "$LOW" "$HIGH"; do
     echo "| API bookings, $c clients, ${RUN_SECONDS} s | **$(result api$c rate)/s** ($(result api$c created) created, $(result api$c failed) refused or failed; latency p50 $(result api$c p50) ms, p95 $(result api$c p95) ms; load $(result api$c load)) |"
     echo "| pgbench INSERT, $c clients, ${RUN_SECONDS} s | **$(result pg$c rate) tps** ($(result pg$c failed) failed; load $(result pg$c load)) |"
     echo "| API / pgbench, $c clients | $(ratio "$(result api$c rate)" "$(result pg$c rate)") |"
