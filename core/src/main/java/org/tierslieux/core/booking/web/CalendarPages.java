@@ -175,6 +175,9 @@ public class CalendarPages {
             rows.add(new Row(
                     resource.toString(), names.getOrDefault(resource, "?"), kinds.get(resource), cells, list.size()));
         });
+        // resources without bookings are named on one line rather than given a row each
+        List<String> idle =
+                rows.stream().filter(r -> r.count() == 0).map(Row::name).toList();
 
         LocalDate previous = week ? day.minusWeeks(1) : day.minusDays(1);
         LocalDate next = week ? day.plusWeeks(1) : day.plusDays(1);
@@ -188,7 +191,8 @@ public class CalendarPages {
                 .data("last", days.get(days.size() - 1))
                 .data("previous", previous)
                 .data("next", next)
-                .data("rows", rows)
+                .data("rows", rows.stream().filter(r -> r.count() > 0).toList())
+                .data("idle", idle)
                 .data("total", found.size())
                 .data("error", error);
     }

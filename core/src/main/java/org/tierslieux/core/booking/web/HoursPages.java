@@ -188,11 +188,13 @@ public class HoursPages {
         List<WeeklyHours.Interval> intervals = new ArrayList<>();
         for (DayHours d : days) {
             DayOfWeek day = DayOfWeek.valueOf(d.day());
-            WeeklyHours.Interval first = interval(day, d.label(), d.opens1(), d.closes1());
-            WeeklyHours.Interval second = interval(day, d.label(), d.opens2(), d.closes2());
+            // in a sentence: "le lundi", "on Monday"
+            String named = day.getDisplayName(TextStyle.FULL, ui.locale());
+            WeeklyHours.Interval first = interval(day, named, d.opens1(), d.closes1());
+            WeeklyHours.Interval second = interval(day, named, d.opens2(), d.closes2());
             if (first != null && second != null && !second.opens().isAfter(first.closes())) {
                 throw DomainException.invalid(
-                        "hours.overlap", Map.of("day", d.label(), "opens", second.opens(), "closes", first.closes()));
+                        "hours.overlap", Map.of("day", named, "opens", second.opens(), "closes", first.closes()));
             }
             if (first != null) {
                 intervals.add(first);

@@ -57,6 +57,7 @@ public class RulesPages {
             String maxHoursPerWeek,
             String audience,
             BookingRules effective,
+            Hints hints,
             String error) {
 
         RulesForm failed(String error) {
@@ -74,6 +75,7 @@ public class RulesPages {
                     maxHoursPerWeek,
                     audience,
                     effective,
+                    hints,
                     error);
         }
 
@@ -89,6 +91,18 @@ public class RulesPages {
                     .isEmpty();
         }
     }
+
+    /** What an empty field means, shown in it: the wider level's value ("Inherited: 90"). */
+    @TemplateData
+    public record Hints(
+            String minMinutes,
+            String maxMinutes,
+            String minNoticeMinutes,
+            String horizonDays,
+            String cancelDeadlineMinutes,
+            String maxActive,
+            String maxHoursPerWeek,
+            String audience) {}
 
     private final RuleService rules;
     private final ResourceService resources;
@@ -173,6 +187,7 @@ public class RulesPages {
                     text(fields.maxHoursPerWeek),
                     text(fields.audience),
                     null,
+                    null,
                     null);
             return pages.refused(refused, error -> page(typed.failed(error)).data("saved", null));
         }
@@ -180,18 +195,31 @@ public class RulesPages {
 
     private TemplateInstance page(RulesForm failed) {
         String base = "/" + ui.place().slug() + "/manage/rules";
-        RulesForm placeForm =
-                form("place", base, ui.t("rules.place"), null, rules.settings(RuleService.Scope.PLACE), null, failed);
+        BookingRules.Settings placeSettings = rules.settings(RuleService.Scope.PLACE);
+        BookingRules placeLevel = placeSettings.over(BookingRules.DEFAULTS);
+        RulesForm placeForm = form(
+                "place",
+                base,
+                ui.t("rules.place"),
+                null,
+                placeSettings,
+                null,
+                hints(BookingRules.DEFAULTS, ui.t("rules.default")),
+                failed);
         List<Resource> active = resources.active();
         List<RulesForm> kindForms = new ArrayList<>();
+        java.util.Map<String, BookingRules> kindLevels = new java.util.HashMap<>();
         for (String code : active.stream().map(Resource::kind).distinct().toList()) {
+            BookingRules.Settings kindSettings = rules.settings(new RuleService.Scope(null, code));
+            kindLevels.put(code, kindSettings.over(placeLevel));
             kindForms.add(form(
                     "kind-" + code,
                     base + "/kinds/" + code,
                     ui.label("resource.kind.", code),
                     code,
-                    rules.settings(new RuleService.Scope(null, code)),
+                    kindSettings,
                     null,
+                    hints(placeLevel, ui.t("rules.inherit")),
                     failed));
         }
         List<RulesForm> resourceForms = new ArrayList<>();
@@ -203,6 +231,7 @@ public class RulesPages {
                     r.kind(),
                     rules.settings(new RuleService.Scope(r.id(), null)),
                     rules.rulesFor(r),
+                    hints(kindLevels.get(r.kind()), ui.t("rules.inherit")),
                     failed));
         }
         return pages.page(template)
@@ -215,6 +244,22 @@ public class RulesPages {
                 .data("error", failed == null ? null : failed.error());
     }
 
+    private Hints hints(BookingRules wider, String prefix) {
+        return new Hints(
+                hint(prefix, wider.minMinutes()),
+                hint(prefix, wider.maxMinutes()),
+                hint(prefix, wider.minNoticeMinutes()),
+                hint(prefix, wider.horizonDays()),
+                hint(prefix, wider.cancelDeadlineMinutes()),
+                hint(prefix, wider.maxActive()),
+                hint(prefix, wider.maxHoursPerWeek()),
+                prefix + " " + ui.label("rules.audience.", wider.audience()));
+    }
+
+    private String hint(String prefix, Integer value) {
+        return prefix + " " + (value == null ? ui.t("rules.no-limit") : value.toString());
+    }
+
     private static RulesForm form(
             String key,
             String action,
@@ -222,6 +267,7 @@ public class RulesPages {
             String kind,
             BookingRules.Settings s,
             BookingRules effective,
+            Hints hints,
             RulesForm failed) {
         if (failed != null && failed.key().equals(key)) {
             return new RulesForm(
@@ -238,6 +284,7 @@ public class RulesPages {
                     failed.maxHoursPerWeek(),
                     failed.audience(),
                     effective,
+                    hints,
                     failed.error());
         }
         return new RulesForm(
@@ -254,6 +301,7 @@ public class RulesPages {
                 text(s.maxHoursPerWeek()),
                 s.audience() == null ? "" : s.audience().name(),
                 effective,
+                hints,
                 null);
     }
 
