@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.tierslieux.core.i18n.Messages;
 import org.tierslieux.core.place.PlaceId;
 
 /**
@@ -23,6 +25,9 @@ public class PersonDirectory {
 
     /** What authentication needs of an account. */
     public record Account(PersonId id, String email, String displayName, String passwordHash, boolean networkAdmin) {}
+
+    /** Where and how to write to a person: their address, the name to greet them by, their language. */
+    public record Contact(PersonId id, String email, String displayName, Locale locale) {}
 
     /** One place where a person has roles, for the place switcher and {@code /api/v1/me}. */
     @io.quarkus.qute.TemplateData
@@ -47,6 +52,11 @@ public class PersonDirectory {
 
     public Optional<Account> byId(PersonId id) {
         return account(ACCOUNT_COLUMNS + "where id = ?::uuid", id.toString());
+    }
+
+    /** How to reach a person by e-mail, in their language (French until they chose another). */
+    public Optional<Contact> contact(PersonId id) {
+        return byId(id).map(a -> new Contact(a.id(), a.email(), a.displayName(), Messages.DEFAULT));
     }
 
     /**
