@@ -1,0 +1,134 @@
+package org.tierslieux.server.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tierslieux.server.testsupport.Demo.ATELIER;
+import static org.tierslieux.server.testsupport.Demo.MEMBER;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.tierslieux.core.kernel.TimeRange;
+import org.tierslieux.core.notification.Notifier;
+import org.tierslieux.core.people.PersonDirectory;
+import org.tierslieux.core.people.PersonId;
+import org.tierslieux.core.place.PlaceDirectory;
+import org.tierslieux.core.place.PlaceRef;
+
+/** Mails leave after the transaction commits, in the person's language, with times in the place's zone. */
+@QuarkusTest
+class NotificationMailsTest {
+
+    // Thursday 3 December 2026, 14:00–16:00 in Paris (UTC+1 in winter)
+    static final TimeRange DECEMBER_AFTERNOON =
+            new TimeRange(Instant.parse("2026-12-03T13:00:00Z"), Instant.parse("2026-12-03T15:00:00Z"));
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    PlaceDirectory places;
+
+    @Inject
+    PersonDirectory people;
+
+    @Test
+    void a_maintenance_impact_mail_says_when_in_french_with_an_html_and_a_text_part() {
+        String machine = "Découpeuse laser " + UUID.randomUUID();
+        notifier.maintenanceImpact(
+                atelier(),
+                member(),
+                machine,
+                DECEMBER_AFTERNOON,
+                new TimeRange(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T17:00:00Z")),
+                "Changement du tube <laser>");
+
+        Mail mail = awaitMail(m -> m.getSubject().contains(machine));
+        assertThat(mail.getSubject())
+                .isEqualTo(
+                        "Maintenance pendant votre réservation : " + machine + ", jeudi 3 décembre 2026, 14:00–16:00");
+        assertThat(mail.getText())
+                .contains("Bonjour Mina Membre", "jeudi 3 décembre 2026, 14:00–16:00")
+                .contains("jeudi 3 décembre 2026, 09:00–18:00")
+                .contains("Changement du tube <laser>");
+        // the HTML part escapes what people typed
+        assertThat(mail.getHtml()).contains("Changement du tube &lt;laser&gt;").contains("<html lang=\"fr\">");
+    }
+
+    @Test
+    void a_waitlist_offer_links_to_the_booking_and_gives_the_deadline() {
+        String machine = "Brodeuse " + UUID.randomUUID();
+        UUID booking = UUID.randomUUID();
+        notifier.waitlistOffer(
+                atelier(), member(), machine, DECEMBER_AFTERNOON, Instant.parse("2026-12-02T17:30:00Z"), booking);
+
+        Mail mail = awaitMail(m -> m.getSubject().contains(machine));
+        assertThat(mail.getSubject()).startsWith("Une place s'est libérée : " + machine);
+        assertThat(mail.getText())
+                .contains("avant le mercredi 2 décembre 2026, 18:30")
+                .contains("/" + ATELIER + "/bookings/" + booking);
+    }
+
+    @Test
+    void nothing_is_sent_when_the_transaction_rolls_back() throws Exception {
+        String rolledBack = "Rolled back " + UUID.randomUUID();
+        String committed = "Committed " + UUID.randomUUID();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                notifier.maintenanceImpact(atelier(), member(), rolledBack, DECEMBER_AFTERNOON, DECEMBER_AFTERNOON, "");
+                throw new IllegalStateException("the booking failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the caller's failure, as a refused booking would have
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> notifier.maintenanceImpact(
+                        atelier(), member(), committed, DECEMBER_AFTERNOON, DECEMBER_AFTERNOON, ""));
+
+        awaitMail(m -> m.getSubject().contains(committed));
+        Thread.sleep(300); // the rolled-back one would have been started before the committed one
+        assertThat(sentTo(MEMBER)).noneMatch(m -> m.getSubject().contains(rolledBack));
+    }
+
+    PlaceRef atelier() {
+        return places.bySlug(ATELIER).orElseThrow();
+    }
+
+    PersonId member() {
+        return people.byEmail(MEMBER).orElseThrow().id();
+    }
+
+    List<Mail> sentTo(String address) {
+        List<Mail> mails = mailbox.getMailsSentTo(address);
+        return mails == null ? List.of() : List.copyOf(mails);
+    }
+
+    /** Mails leave on a worker thread after the commit: wait a little for them. */
+    Mail awaitMail(Predicate<Mail> wanted) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            var found = sentTo(MEMBER).stream().filter(wanted).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("No such mail to " + MEMBER + " among "
+                + sentTo(MEMBER).stream().map(Mail::getSubject).toList());
+    }
+}
