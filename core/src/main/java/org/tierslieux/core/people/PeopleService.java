@@ -186,6 +186,20 @@ public class PeopleService {
         };
     }
 
+    /** Display names of people, by id (managers' calendars and lists). */
+    @Transactional
+    public Map<UUID, String> displayNames(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new java.util.HashMap<>();
+        em().createQuery("select p.id, p.displayName from Person p where p.id in :ids", Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
+    }
+
     public Person find(PersonId id) {
         Person person = em().find(Person.class, id.value());
         if (person == null) {

@@ -75,6 +75,21 @@ public class PlaceDirectory {
         }
     }
 
+    /** Every place of the network, for work that visits them one by one (scheduled sweeps). */
+    public java.util.List<PlaceRef> all() {
+        java.util.List<String> slugs = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select slug from place order by slug");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                slugs.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list the places", e);
+        }
+        return slugs.stream().map(this::bySlug).flatMap(Optional::stream).toList();
+    }
+
     /** Called when a place changes, so that the next request sees its new name or zone. */
     void forget(String slug) {
         bySlug.remove(slug);

@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.tenancy.TenantOwned;
 
@@ -36,6 +38,16 @@ public class Resource extends TenantOwned {
     @Column(nullable = false)
     private ResourceStatus status;
 
+    @Column(name = "slot_minutes", nullable = false)
+    private int slotMinutes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Scheduling scheduling;
+
+    @Column(name = "requires_training_id")
+    private UUID requiresTrainingId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -51,6 +63,7 @@ public class Resource extends TenantOwned {
         super(id.value());
         this.kind = kind.code();
         this.bookingMode = kind.bookingMode();
+        this.scheduling = kind.scheduling();
         this.status = ResourceStatus.ACTIVE;
         this.createdAt = createdAt;
         describe(kind, details);
@@ -65,6 +78,16 @@ public class Resource extends TenantOwned {
         this.name = details.name();
         this.description = details.description();
         this.capacity = capacity;
+        if (details.slotMinutes() != null) {
+            this.slotMinutes = details.slotMinutes();
+        } else if (this.slotMinutes == 0) {
+            this.slotMinutes = kind.defaultSlotMinutes();
+        }
+    }
+
+    /** Members must hold a qualification from this training before booking (null: no training needed). */
+    void requireTraining(ResourceId training) {
+        this.requiresTrainingId = training == null ? null : training.value();
     }
 
     void archive(Instant at) {
@@ -105,6 +128,23 @@ public class Resource extends TenantOwned {
 
     public BookingMode bookingMode() {
         return bookingMode;
+    }
+
+    /** The booking grid, counted from each opening time: bookings start and end on it (or at closing). */
+    public int slotMinutes() {
+        return slotMinutes;
+    }
+
+    public Scheduling scheduling() {
+        return scheduling;
+    }
+
+    public boolean bookedWhole() {
+        return bookingMode == BookingMode.EXCLUSIVE;
+    }
+
+    public Optional<ResourceId> requiredTraining() {
+        return Optional.ofNullable(requiresTrainingId).map(ResourceId::new);
     }
 
     public ResourceStatus status() {

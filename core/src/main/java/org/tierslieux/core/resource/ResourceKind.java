@@ -21,4 +21,14 @@ public interface ResourceKind {
     default boolean capacityMatters() {
         return bookingMode() == BookingMode.SEATS;
     }
+
+    /** How its bookings are placed in time: on a grid within opening hours, or in dated sessions. */
+    default Scheduling scheduling() {
+        return Scheduling.SLOTS;
+    }
+
+    /** The booking grid a new resource of this kind gets (a laser cutter: 30 min; a desk: half a day). */
+    default int defaultSlotMinutes() {
+        return 60;
+    }
 }

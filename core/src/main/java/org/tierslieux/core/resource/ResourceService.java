@@ -38,6 +38,7 @@ public class ResourceService {
         var place = placeContext.require();
         ResourceKind kind = kinds.byCode(kindCode);
         Resource resource = new Resource(new ResourceId(UUID.randomUUID()), kind, details, clock.instant());
+        resource.requireTraining(checkedTraining(details.requiresTraining(), resource.id()));
         em().persist(resource);
         events.fire(new ResourceCreated(place.id(), resource.id(), kind.code()));
         return resource;
@@ -54,6 +55,7 @@ public class ResourceService {
             throw DomainException.conflict("request.stale", Map.of());
         }
         resource.describe(kinds.byCode(resource.kind()), details);
+        resource.requireTraining(checkedTraining(details.requiresTraining(), id));
         return resource;
     }
 
@@ -96,6 +98,48 @@ public class ResourceService {
         long total = em().createQuery("select count(r) from Resource r" + where, Long.class)
                 .getSingleResult();
         return new Listing(items, total);
+    }
+
+    /** A required training must be a resource of this place booked by session (a training), not itself. */
+    private ResourceId checkedTraining(ResourceId training, ResourceId of) {
+        if (training == null) {
+            return null;
+        }
+        Resource found = em().createQuery("from Resource r where r.id = :id", Resource.class)
+                .setParameter("id", training.value())
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (found == null || found.id().equals(of) || found.scheduling() != Scheduling.SESSIONS) {
+            throw DomainException.invalid("resource.training-invalid", Map.of("id", training.toString()));
+        }
+        return training;
+    }
+
+    /** The active resources of the current place, in a stable order (calendars, availability of a week). */
+    @Transactional
+    public List<Resource> active() {
+        placeContext.require();
+        return em().createQuery(
+                        "from Resource r where r.status = 'ACTIVE' order by r.kind, lower(r.name), r.id",
+                        Resource.class)
+                .getResultList();
+    }
+
+    /** The names of all the place's resources, archived ones too (bookings keep pointing at them). */
+    @Transactional
+    public Map<UUID, String> names() {
+        placeContext.require();
+        Map<UUID, String> names = new java.util.HashMap<>();
+        em().createQuery("select r.id, r.name from Resource r", Object[].class)
+                .getResultList()
+                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
+    }
+
+    /** The resource, locked until the end of the transaction: seat counts of shared resources happen under it. */
+    public Resource lockForBooking(ResourceId id) {
+        return findForUpdate(id);
     }
 
     private Resource findForUpdate(ResourceId id) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.tierslieux.core.resource.BookingMode;
 import org.tierslieux.core.resource.Resource;
 import org.tierslieux.core.resource.ResourceStatus;
+import org.tierslieux.core.resource.Scheduling;
 
 public record ResourceResponse(
         UUID id,
@@ -13,11 +14,14 @@ public record ResourceResponse(
         String description,
         int capacity,
         BookingMode bookingMode,
+        Scheduling scheduling,
+        int slotMinutes,
+        UUID requiresTrainingId,
         ResourceStatus status,
         Instant archivedAt,
         long version) {
 
-    static ResourceResponse of(Resource r) {
+    public static ResourceResponse of(Resource r) {
         return new ResourceResponse(
                 r.id().value(),
                 r.kind(),
@@ -25,6 +29,9 @@ public record ResourceResponse(
                 r.description(),
                 r.capacity(),
                 r.bookingMode(),
+                r.scheduling(),
+                r.slotMinutes(),
+                r.requiredTraining().map(t -> t.value()).orElse(null),
                 r.status(),
                 r.archivedAt(),
                 r.version());

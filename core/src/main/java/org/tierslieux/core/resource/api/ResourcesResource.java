@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.Caller;
 import org.tierslieux.core.people.Role;
-import org.tierslieux.core.resource.ResourceDetails;
 import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.resource.ResourceService;
 import org.tierslieux.core.web.Paged;
@@ -64,8 +63,7 @@ public class ResourcesResource {
     @Access.InPlace(Role.MANAGER)
     @Operation(summary = "Create a resource")
     public Response create(@PathParam("place") String place, @Valid @NotNull ResourceRequest request) {
-        var created = resources.create(
-                request.kind(), new ResourceDetails(request.name(), request.description(), request.capacity()));
+        var created = resources.create(request.kind(), request.details());
         return Response.created(URI.create("/api/v1/places/" + place + "/resources/" + created.id()))
                 .entity(ResourceResponse.of(created))
                 .build();
@@ -77,10 +75,7 @@ public class ResourcesResource {
     @Operation(summary = "Edit a resource", description = "With version, a stale edit is refused (409).")
     public ResourceResponse edit(
             @PathParam("place") String place, @PathParam("id") UUID id, @Valid @NotNull ResourceRequest request) {
-        return ResourceResponse.of(resources.edit(
-                new ResourceId(id),
-                new ResourceDetails(request.name(), request.description(), request.capacity()),
-                request.version()));
+        return ResourceResponse.of(resources.edit(new ResourceId(id), request.details(), request.version()));
     }
 
     @POST
