@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.tierslieux.core.booking.Booking;
+import org.tierslieux.core.booking.BookingId;
+import org.tierslieux.core.booking.BookingService;
+import org.tierslieux.core.booking.BookingStatus;
 import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.i18n.Messages;
 import org.tierslieux.core.kernel.TimeRange;
@@ -45,6 +49,7 @@ public class FeedCalendars {
     private final PlaceDirectory places;
     private final PlaceScope placeScope;
     private final ResourceService resources;
+    private final BookingService bookings;
     private final Messages messages;
     private final IcsWriter writer;
     private final Clock clock;
@@ -55,6 +60,7 @@ public class FeedCalendars {
             PlaceDirectory places,
             PlaceScope placeScope,
             ResourceService resources,
+            BookingService bookings,
             Messages messages,
             IcsWriter writer,
             Clock clock) {
@@ -63,6 +69,7 @@ public class FeedCalendars {
         this.places = places;
         this.placeScope = placeScope;
         this.resources = resources;
+        this.bookings = bookings;
         this.messages = messages;
         this.writer = writer;
         this.clock = clock;
@@ -92,7 +99,7 @@ public class FeedCalendars {
                     place.get(),
                     () -> bookingsOfPerson(person, window).stream()
                             .map(b -> new FeedEvent(
-                                    b.booking(),
+                                    b.booking().value(),
                                     b.period(),
                                     place.get().zone(),
                                     b.resourceName() + " · " + place.get().name(),
@@ -116,7 +123,7 @@ public class FeedCalendars {
             String location = location(place);
             List<FeedEvent> events = bookingsOfResource(feed.resource(), window).stream()
                     .map(b -> new FeedEvent(
-                            b.booking(),
+                            b.booking().value(),
                             b.period(),
                             place.zone(),
                             names.computeIfAbsent(b.person(), this::displayName)
@@ -130,20 +137,34 @@ public class FeedCalendars {
     }
 
     /** A booking reduced to what a feed needs. */
-    record Shown(
-            java.util.UUID booking,
-            PersonId person,
-            TimeRange period,
-            int seats,
-            String resourceName,
-            boolean tentative) {}
+    private record Shown(
+            BookingId booking, PersonId person, TimeRange period, int seats, String resourceName, boolean tentative) {}
 
     private List<Shown> bookingsOfPerson(PersonId person, TimeRange window) {
-        return List.of(); // wired to the booking engine once it lands
+        return shown(bookings.ofPerson(person, window));
     }
 
     private List<Shown> bookingsOfResource(ResourceId resource, TimeRange window) {
-        return List.of(); // wired to the booking engine once it lands
+        return shown(bookings.ofResource(resource, window));
+    }
+
+    /**
+     * Bookings that hold or held a slot: a hold shows as tentative; cancelled and expired ones are left out (a
+     * calendar drops them at its next refresh); a no-show stays, as the time was booked.
+     */
+    private List<Shown> shown(List<Booking> found) {
+        Map<ResourceId, String> names = new HashMap<>();
+        return found.stream()
+                .filter(b -> b.status() != BookingStatus.CANCELLED && b.status() != BookingStatus.EXPIRED)
+                .map(b -> new Shown(
+                        b.id(),
+                        b.person(),
+                        b.period(),
+                        b.seats(),
+                        names.computeIfAbsent(
+                                b.resourceId(), id -> resources.find(id).name()),
+                        b.status() == BookingStatus.HELD))
+                .toList();
     }
 
     private String displayName(PersonId person) {

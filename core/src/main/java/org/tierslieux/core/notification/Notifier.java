@@ -6,10 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.tierslieux.core.booking.BookingId;
+import org.tierslieux.core.booking.CancelCause;
 import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.people.PersonId;
@@ -59,14 +60,14 @@ public class Notifier {
     }
 
     /**
-     * The booking is cancelled. {@code cause} is who or what cancelled it ({@code MEMBER}, {@code MANAGER},
-     * {@code MAINTENANCE}, {@code EXPIRED}); {@code reason}, if any, is shown as the manager wrote it.
+     * The booking is cancelled: by its member, by a manager (with their reason), because of a maintenance, or a
+     * hold that ran out. {@code reason}, if any, is shown as written.
      */
-    void bookingCancelled(
-            PlaceRef place, PersonId person, ResourceId resource, TimeRange period, String cause, String reason) {
+    public void bookingCancelled(
+            PlaceRef place, PersonId person, ResourceId resource, TimeRange period, CancelCause cause, String reason) {
         Map<String, Object> data = new HashMap<>();
         data.put("period", period);
-        data.put("cause", cause);
+        data.put("cause", cause.name());
         data.put("reason", blankToNull(reason));
         send(MailKind.BOOKING_CANCELLED, place, person, () -> resourceName(resource), data);
     }
@@ -82,26 +83,62 @@ public class Notifier {
             TimeRange booking,
             TimeRange maintenance,
             String reason) {
+        maintenanceImpact(place, person, () -> resourceName, booking, maintenance, reason);
+    }
+
+    void maintenanceImpact(
+            PlaceRef place,
+            PersonId person,
+            Supplier<String> resourceName,
+            TimeRange booking,
+            TimeRange maintenance,
+            String reason) {
         Map<String, Object> data = new HashMap<>();
         data.put("period", booking);
         data.put("maintenance", maintenance);
         data.put("reason", blankToNull(reason));
-        send(MailKind.MAINTENANCE_IMPACT, place, person, () -> resourceName, data);
+        send(MailKind.MAINTENANCE_IMPACT, place, person, resourceName, data);
     }
 
-    /** A place freed up for someone on the waitlist: they have until {@code confirmBefore} to take it. */
+    /**
+     * A place freed up for someone on the waitlist and is held for them: they have until {@code confirmBefore} to
+     * confirm the held booking.
+     */
     public void waitlistOffer(
             PlaceRef place,
             PersonId person,
             String resourceName,
             TimeRange period,
             Instant confirmBefore,
-            UUID booking) {
+            BookingId booking) {
+        waitlistOffer(place, person, () -> resourceName, period, confirmBefore, booking);
+    }
+
+    void waitlistOffer(
+            PlaceRef place,
+            PersonId person,
+            Supplier<String> resourceName,
+            TimeRange period,
+            Instant confirmBefore,
+            BookingId booking) {
         Map<String, Object> data = new HashMap<>();
         data.put("period", period);
         data.put("deadline", confirmBefore);
-        data.put("link", publicUrl + "/" + place.slug() + "/bookings/" + booking);
-        send(MailKind.WAITLIST_OFFER, place, person, () -> resourceName, data);
+        data.put("link", bookingLink(place, booking));
+        send(MailKind.WAITLIST_OFFER, place, person, resourceName, data);
+    }
+
+    /**
+     * Where a mail sends someone to act on one booking. There is no page per booking yet: the place's page, where
+     * the member signs in and finds their bookings; the booking's id rides along as a fragment for a later page.
+     */
+    private String bookingLink(PlaceRef place, BookingId booking) {
+        return publicUrl + "/" + place.slug() + "#booking-" + booking;
+    }
+
+    /** The name of a resource of the current place (the mail's place, entered on the worker thread). */
+    Supplier<String> nameOf(ResourceId resource) {
+        return () -> resourceName(resource);
     }
 
     private void send(

@@ -54,9 +54,25 @@ public class PersonDirectory {
         return account(ACCOUNT_COLUMNS + "where id = ?::uuid", id.toString());
     }
 
-    /** How to reach a person by e-mail, in their language (French until they chose another). */
+    /** How to reach a person by e-mail, in their language ({@code person.locale}, French unless they chose English). */
     public Optional<Contact> contact(PersonId id) {
-        return byId(id).map(a -> new Contact(a.id(), a.email(), a.displayName(), Messages.DEFAULT));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("select email, display_name, locale from person where id = ?")) {
+            select.setObject(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Contact(
+                        id,
+                        row.getString(1),
+                        row.getString(2),
+                        Messages.supported(Locale.forLanguageTag(row.getString(3)))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read a contact", e);
+        }
     }
 
     /**

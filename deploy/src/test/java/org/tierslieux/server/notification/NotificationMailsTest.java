@@ -9,18 +9,19 @@ import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.tierslieux.core.booking.BookingId;
 import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.notification.Notifier;
 import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.place.PlaceDirectory;
 import org.tierslieux.core.place.PlaceRef;
+import org.tierslieux.server.testsupport.Mailbox;
 
 /** Mails leave after the transaction commits, in the person's language, with times in the place's zone. */
 @QuarkusTest
@@ -70,13 +71,18 @@ class NotificationMailsTest {
         String machine = "Brodeuse " + UUID.randomUUID();
         UUID booking = UUID.randomUUID();
         notifier.waitlistOffer(
-                atelier(), member(), machine, DECEMBER_AFTERNOON, Instant.parse("2026-12-02T17:30:00Z"), booking);
+                atelier(),
+                member(),
+                machine,
+                DECEMBER_AFTERNOON,
+                Instant.parse("2026-12-02T17:30:00Z"),
+                new BookingId(booking));
 
         Mail mail = awaitMail(m -> m.getSubject().contains(machine));
         assertThat(mail.getSubject()).startsWith("Une place s'est libérée : " + machine);
         assertThat(mail.getText())
                 .contains("avant le mercredi 2 décembre 2026, 18:30")
-                .contains("/" + ATELIER + "/bookings/" + booking);
+                .contains("/" + ATELIER + "#booking-" + booking);
     }
 
     @Test
@@ -96,7 +102,7 @@ class NotificationMailsTest {
                         atelier(), member(), committed, DECEMBER_AFTERNOON, DECEMBER_AFTERNOON, ""));
 
         awaitMail(m -> m.getSubject().contains(committed));
-        Thread.sleep(300); // the rolled-back one would have been started before the committed one
+        Mailbox.settle();
         assertThat(sentTo(MEMBER)).noneMatch(m -> m.getSubject().contains(rolledBack));
     }
 
@@ -109,26 +115,10 @@ class NotificationMailsTest {
     }
 
     List<Mail> sentTo(String address) {
-        List<Mail> mails = mailbox.getMailsSentTo(address);
-        return mails == null ? List.of() : List.copyOf(mails);
+        return Mailbox.sentTo(mailbox, address);
     }
 
-    /** Mails leave on a worker thread after the commit: wait a little for them. */
     Mail awaitMail(Predicate<Mail> wanted) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            var found = sentTo(MEMBER).stream().filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("No such mail to " + MEMBER + " among "
-                + sentTo(MEMBER).stream().map(Mail::getSubject).toList());
+        return Mailbox.await(mailbox, MEMBER, wanted);
     }
 }
