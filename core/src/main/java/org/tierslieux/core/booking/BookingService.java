@@ -207,7 +207,7 @@ public class BookingService {
 
     /** Whether the seats asked would not fit now (a resource booked whole: anything active overlaps). */
     boolean isFull(Resource resource, TimeRange period, int seats) {
-        return Availability.peakSeats(taken(resource.id(), period, null), period) + seats > resource.capacity();
+        return Availability.peakSeats(taken(resource.id(), period, null), period) + seats > resource.seatsOnOffer();
     }
 
     private BookingAttempt attempt(Resource resource, Booker booker, Request request) {
@@ -273,7 +273,7 @@ public class BookingService {
     /** With the resource row locked: refuses when the seats asked would, at some instant, exceed capacity. */
     private void ensureSeats(Resource resource, TimeRange period, int seats, BookingId excluding) {
         List<Availability.Taken> taken = taken(resource.id(), period, excluding);
-        if (Availability.peakSeats(taken, period) + seats > resource.capacity()) {
+        if (Availability.peakSeats(taken, period) + seats > resource.seatsOnOffer()) {
             throw DomainException.conflict("booking.unavailable", Map.of());
         }
     }
@@ -282,7 +282,7 @@ public class BookingService {
     List<Availability.Taken> taken(ResourceId resource, TimeRange period, BookingId excluding) {
         List<Object[]> rows = em().createNativeQuery(
                         "select starts_at, ends_at, seats from booking where resource_id = :r"
-                                + " and starts_at < :end and ends_at > :start and id <> :excluded"
+                                + " and period && tstzrange(:start, :end, '[)') and id <> :excluded"
                                 + " and (status = 'CONFIRMED' or (status = 'HELD' and hold_expires_at > :now))"
                                 + " order by starts_at",
                         Object[].class)

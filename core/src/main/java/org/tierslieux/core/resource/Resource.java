@@ -139,6 +139,11 @@ public class Resource extends TenantOwned {
         return scheduling;
     }
 
+    /** How many bookings may overlap: one for a resource booked whole (a room's capacity counts people). */
+    public int seatsOnOffer() {
+        return bookedWhole() ? 1 : capacity;
+    }
+
     public boolean bookedWhole() {
         return bookingMode == BookingMode.EXCLUSIVE;
     }
