@@ -3,6 +3,8 @@ package org.tierslieux.server.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tierslieux.server.testsupport.Demo.ATELIER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER;
+import static org.tierslieux.server.testsupport.Demo.MEMBER2;
+import static org.tierslieux.server.testsupport.Demo.as;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -11,16 +13,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.tierslieux.core.booking.BookingId;
+import org.tierslieux.core.booking.CancelCause;
 import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.notification.Notifier;
 import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.place.PlaceDirectory;
 import org.tierslieux.core.place.PlaceRef;
+import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.server.testsupport.Mailbox;
 
 /** Mails leave after the transaction commits, in the person's language, with times in the place's zone. */
@@ -104,6 +109,58 @@ class NotificationMailsTest {
         awaitMail(m -> m.getSubject().contains(committed));
         Mailbox.settle();
         assertThat(sentTo(MEMBER)).noneMatch(m -> m.getSubject().contains(rolledBack));
+    }
+
+    @Test
+    void every_mail_exists_in_french_and_english() throws Exception {
+        PersonId malo = people.byEmail(MEMBER2).orElseThrow().id();
+        ResourceId laser = new ResourceId(UUID.fromString(as(MEMBER2)
+                .get("/api/v1/places/" + ATELIER + "/resources?size=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.name == 'Découpeuse laser Trotec' }.id")));
+        Map<String, List<String>> subjects = Map.of(
+                "fr",
+                List.of(
+                        "Réservation confirmée : Découpeuse laser Trotec, jeudi 3 décembre 2026, 14:00–16:00",
+                        "Réservation annulée : Découpeuse laser Trotec, jeudi 3 décembre 2026, 14:00–16:00",
+                        "Maintenance pendant votre réservation : Découpeuse laser Trotec, jeudi 3 décembre 2026,"
+                                + " 14:00–16:00",
+                        "Une place s'est libérée : Découpeuse laser Trotec, jeudi 3 décembre 2026, 14:00–16:00"),
+                "en",
+                List.of(
+                        "Booking confirmed: Découpeuse laser Trotec, Thursday 3 December 2026, 14:00–16:00",
+                        "Booking cancelled: Découpeuse laser Trotec, Thursday 3 December 2026, 14:00–16:00",
+                        "Maintenance during your booking: Découpeuse laser Trotec, Thursday 3 December 2026,"
+                                + " 14:00–16:00",
+                        "A place is free: Découpeuse laser Trotec, Thursday 3 December 2026, 14:00–16:00"));
+        try {
+            for (String language : List.of("fr", "en")) {
+                BookingMailsTest.language(MEMBER2, language);
+                mailbox.clear();
+                notifier.bookingConfirmed(atelier(), malo, laser, DECEMBER_AFTERNOON);
+                notifier.bookingCancelled(
+                        atelier(), malo, laser, DECEMBER_AFTERNOON, CancelCause.MANAGER, "Fermeture exceptionnelle");
+                notifier.maintenanceImpact(
+                        atelier(), malo, "Découpeuse laser Trotec", DECEMBER_AFTERNOON, DECEMBER_AFTERNOON, null);
+                notifier.waitlistOffer(
+                        atelier(),
+                        malo,
+                        "Découpeuse laser Trotec",
+                        DECEMBER_AFTERNOON,
+                        Instant.parse("2026-12-03T11:00:00Z"),
+                        new BookingId(UUID.randomUUID()));
+                for (String subject : subjects.get(language)) {
+                    Mail mail =
+                            Mailbox.await(mailbox, MEMBER2, m -> m.getSubject().equals(subject));
+                    assertThat(mail.getHtml()).contains("<html lang=\"" + language + "\">", "Malo Membre");
+                    assertThat(mail.getText()).contains("Malo Membre").doesNotContain("<p>");
+                }
+            }
+        } finally {
+            BookingMailsTest.language(MEMBER2, "fr");
+        }
     }
 
     PlaceRef atelier() {
