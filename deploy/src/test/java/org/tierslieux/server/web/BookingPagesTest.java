@@ -176,6 +176,119 @@ class BookingPagesTest {
     }
 
     @Test
+    void a_slot_freed_for_a_waiting_member_is_confirmed_from_my_bookings() {
+        String name = unique("Bureau attente");
+        String desk = aResource(FILATURE, "DESK", name, null);
+        LocalDate day = tuesday();
+        String taken = bookThroughTheApi(MANAGER, FILATURE, desk, day, 9, 13);
+        browsing(MEMBER)
+                .formParam("resourceId", desk)
+                .formParam("start", at(day, 9).toString())
+                .formParam("end", at(day, 13).toString())
+                .post("/" + FILATURE + "/book/waitlist")
+                .then()
+                .statusCode(303);
+
+        as(MANAGER)
+                .body(Map.of())
+                .post("/api/v1/places/" + FILATURE + "/bookings/" + taken + "/cancel")
+                .then()
+                .statusCode(200);
+
+        String offered = as(MEMBER)
+                .get("/api/v1/places/" + FILATURE + "/waitlist/mine")
+                .then()
+                .extract()
+                .path("find { it.resourceId == '" + desk + "' }.offeredBookingId");
+        browsing(MEMBER)
+                .get("/" + FILATURE + "/bookings")
+                .then()
+                .statusCode(200)
+                .body(containsString("data-status=\"HELD\" data-resource-name=\"" + name + "\""))
+                .body(containsString("À confirmer"))
+                .body(containsString("/" + FILATURE + "/bookings/" + offered + "/confirm"));
+        browsing(MEMBER)
+                .post("/" + FILATURE + "/bookings/" + offered + "/confirm")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("done=confirmed"));
+        as(MEMBER)
+                .get("/api/v1/places/" + FILATURE + "/bookings/" + offered)
+                .then()
+                .body("status", equalTo("CONFIRMED"));
+        browsing(MEMBER)
+                .post("/" + FILATURE + "/bookings/" + offered + "/confirm")
+                .then()
+                .statusCode(409)
+                .body(containsString("form-error"));
+    }
+
+    @Test
+    void a_member_leaves_a_waiting_list() {
+        String desk = aResource(FILATURE, "DESK", unique("Bureau quitté"), null);
+        LocalDate day = tuesday();
+        bookThroughTheApi(MANAGER, FILATURE, desk, day, 13, 17);
+        browsing(MEMBER)
+                .formParam("resourceId", desk)
+                .formParam("start", at(day, 13).toString())
+                .formParam("end", at(day, 17).toString())
+                .post("/" + FILATURE + "/book/waitlist")
+                .then()
+                .statusCode(303);
+        String entry = as(MEMBER)
+                .get("/api/v1/places/" + FILATURE + "/waitlist/mine")
+                .then()
+                .extract()
+                .path("find { it.resourceId == '" + desk + "' }.id");
+        browsing(MEMBER)
+                .get("/" + FILATURE + "/bookings")
+                .then()
+                .body(containsString("/" + FILATURE + "/bookings/waitlist/" + entry + "/withdraw"));
+        browsing(MEMBER)
+                .post("/" + FILATURE + "/bookings/waitlist/" + entry + "/withdraw")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("done=withdrawn"));
+        browsing(MEMBER)
+                .post("/" + FILATURE + "/bookings/waitlist/" + entry + "/withdraw")
+                .then()
+                .statusCode(409)
+                .body(containsString("n&#39;est plus en attente"));
+    }
+
+    @Test
+    void a_member_creates_a_calendar_link_shown_once_and_deletes_it() {
+        String page = browsing(MEMBER)
+                .post("/" + FILATURE + "/bookings/calendar-feed")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
+                .body(containsString("id=\"feed-url\""))
+                .body(containsString("webcal://"))
+                .extract()
+                .asString();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^\"]+(/ical/tlc_[^\"]+\\.ics)")
+                .matcher(page);
+        org.assertj.core.api.Assertions.assertThat(link.find())
+                .as("a feed link in the page")
+                .isTrue();
+        String feed = link.group(1);
+        RestAssured.given().get(feed).then().statusCode(200).contentType(containsString("text/calendar"));
+        browsing(MEMBER)
+                .get("/" + FILATURE + "/bookings")
+                .then()
+                .body(containsString("id=\"create-feed\""))
+                .body(not(containsString("/ical/tlc_")));
+
+        browsing(MEMBER)
+                .post("/" + FILATURE + "/bookings/calendar-feed/revoke")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("done=feed-revoked"));
+        RestAssured.given().get(feed).then().statusCode(404);
+    }
+
+    @Test
     void a_member_cancels_a_booking_after_a_confirmation_step() {
         String name = unique("Salle annulée");
         String room = aResource(FILATURE, "ROOM", name, 4);

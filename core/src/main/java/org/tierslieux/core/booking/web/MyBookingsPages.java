@@ -25,6 +25,7 @@ import org.tierslieux.core.booking.BookingService;
 import org.tierslieux.core.booking.BookingStatus;
 import org.tierslieux.core.booking.WaitlistEntry;
 import org.tierslieux.core.booking.WaitlistService;
+import org.tierslieux.core.calendar.CalendarFeeds;
 import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.Caller;
@@ -72,6 +73,7 @@ public class MyBookingsPages {
 
     private final BookingService bookings;
     private final WaitlistService waitlist;
+    private final CalendarFeeds feeds;
     private final ResourceService resources;
     private final Caller caller;
     private final Pages pages;
@@ -81,6 +83,7 @@ public class MyBookingsPages {
     MyBookingsPages(
             BookingService bookings,
             WaitlistService waitlist,
+            CalendarFeeds feeds,
             ResourceService resources,
             Caller caller,
             Pages pages,
@@ -88,6 +91,7 @@ public class MyBookingsPages {
             @Location("core/cancel-booking.html") Template cancelTemplate) {
         this.bookings = bookings;
         this.waitlist = waitlist;
+        this.feeds = feeds;
         this.resources = resources;
         this.caller = caller;
         this.pages = pages;
@@ -153,6 +157,37 @@ public class MyBookingsPages {
         }
     }
 
+    /**
+     * A new link to the member's calendar feed (the previous one stops working). The link is a secret shown once:
+     * it goes in this answer, never in an address or a redirect.
+     */
+    @POST
+    @Path("calendar-feed")
+    public Response createFeed(@PathParam("place") String place) {
+        String url = feeds.createForMember(caller.requirePerson());
+        return Response.ok(listPage(null)
+                        .data("feedUrl", url)
+                        .data("webcal", url.replaceFirst("^https?://", "webcal://"))
+                        .render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    /** A reload after creating a link lands here: back to the list (the link is not shown again). */
+    @GET
+    @Path("calendar-feed")
+    public Response afterFeed(@PathParam("place") String place) {
+        return Pages.redirect("/" + place + "/bookings");
+    }
+
+    @POST
+    @Path("calendar-feed/revoke")
+    public Response revokeFeed(@PathParam("place") String place) {
+        feeds.revokeForMember(caller.requirePerson());
+        return Pages.redirect("/" + place + "/bookings?done=feed-revoked");
+    }
+
     private TemplateInstance listPage(String error) {
         PersonId me = caller.requirePerson();
         Map<UUID, String> names = resources.names();
@@ -171,7 +206,9 @@ public class MyBookingsPages {
                 .data("waiting", waiting)
                 .data("error", error)
                 .data("booked", null)
-                .data("done", null);
+                .data("done", null)
+                .data("feedUrl", null)
+                .data("webcal", null);
     }
 
     private TemplateInstance cancelPage(UUID id, String error) {
