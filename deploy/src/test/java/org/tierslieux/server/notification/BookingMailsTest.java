@@ -129,6 +129,27 @@ class BookingMailsTest {
     }
 
     @Test
+    void a_closure_of_the_whole_place_over_a_booking_tells_its_member_in_french() throws Exception {
+        language(MEMBER2, "fr");
+        String name = "Fraiseuse " + System.nanoTime();
+        String machine = aResource(ATELIER, "MACHINE", name);
+        LocalDate day = aTuesday().plusWeeks(1);
+        book(MEMBER2, ATELIER, machine, at(day, 10), at(day, 11));
+
+        as(MANAGER)
+                .body(Map.of(
+                        "kind", "CLOSURE", "start", at(day, 0), "end", at(day.plusDays(1), 0), "reason", "Inventaire"))
+                .post("/api/v1/places/" + ATELIER + "/closures")
+                .then()
+                .statusCode(201)
+                .body("affected.booking.resourceName", org.hamcrest.Matchers.hasItem(name));
+
+        Mail mail = Mailbox.await(
+                mailbox, MEMBER2, m -> m.getSubject().startsWith("Fermeture pendant votre réservation : " + name));
+        assertThat(mail.getText()).contains("sera fermé(e) pendant votre réservation", "Inventaire");
+    }
+
+    @Test
     void a_freed_slot_offered_from_the_waitlist_tells_the_waiting_member_until_when_to_confirm() {
         String name = "Salle attente " + System.nanoTime();
         String room = aResource(ATELIER, "ROOM", name);
