@@ -180,6 +180,32 @@ class BookingMailsTest {
         return DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH).format(day);
     }
 
+    @Test
+    void a_signed_in_person_who_switches_language_gets_mails_in_it() throws Exception {
+        language(MEMBER2, "fr");
+        org.tierslieux.server.testsupport.Demo.browsing(MEMBER2)
+                .get("/lang/en?back=/network")
+                .then()
+                .statusCode(303);
+        assertThat(localeOf(MEMBER2)).isEqualTo("en");
+        org.tierslieux.server.testsupport.Demo.browsing(MEMBER2)
+                .get("/lang/fr")
+                .then()
+                .statusCode(303);
+        assertThat(localeOf(MEMBER2)).isEqualTo("fr");
+    }
+
+    static String localeOf(String email) throws Exception {
+        try (var c = TestDatabase.superuser();
+                var s = c.prepareStatement("select locale from person where email = ?")) {
+            s.setString(1, email);
+            try (var row = s.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
     static void language(String email, String language) throws Exception {
         try (var c = TestDatabase.superuser();
                 var s = c.prepareStatement("update person set locale = ? where email = ?")) {
