@@ -6,6 +6,8 @@ import jakarta.persistence.Table;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalTimeJdbcType;
 import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.tenancy.TenantOwned;
 
@@ -20,10 +22,14 @@ class OpeningHours extends TenantOwned {
     @Column(name = "day_of_week", nullable = false)
     private short dayOfWeek;
 
+    // bound as a plain local time: the default binding goes through java.sql.Time and the JDBC time zone
+    // (UTC), which shifts the hours by the server's offset (9:00 became 19:15 on a server in Chatham)
     @Column(nullable = false)
+    @JdbcType(LocalTimeJdbcType.class)
     private LocalTime opens;
 
     @Column(nullable = false)
+    @JdbcType(LocalTimeJdbcType.class)
     private LocalTime closes;
 
     protected OpeningHours() {}
