@@ -15,7 +15,8 @@
 #   5. counts overlapping bookings and overfull pools (overlaps.sql), which must be 0;
 # prints a summary table (also written to $BENCH_DIR/summary.md) and stops the application and its database.
 #
-# Settings (environment): PLACES=100 LOW=16 HIGH=64 (client counts) RUN_SECONDS=30 AVAILABILITY_REQUESTS=500
+# Settings (environment): PLACES=100 LOW=16 HIGH=64 (client counts) RUN_SECONDS=30 WARMUP_SECONDS=45
+# AVAILABILITY_REQUESTS=500
 # JAVA_HOME PGBIN BENCH_DIR. A quick smoke run: PLACES=8 LOW=2 HIGH=4 RUN_SECONDS=5 AVAILABILITY_REQUESTS=50.
 # On a shared machine, QUIET_LOAD=1.5 waits (up to QUIET_WAIT=900 s) before each measurement until the 1-minute
 # load average is below 1.5: other people's builds otherwise take the cores the measurement needs.
@@ -29,6 +30,7 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 OUT=${BENCH_DIR:-$ROOT/deploy/target/bench}
 PLACES=${PLACES:-100}
 RUN_SECONDS=${RUN_SECONDS:-30}
+WARMUP_SECONDS=${WARMUP_SECONDS:-45}
 AVAILABILITY_REQUESTS=${AVAILABILITY_REQUESTS:-500}
 LOW=${LOW:-16}
 HIGH=${HIGH:-64}
@@ -39,15 +41,15 @@ log() { printf '\n[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 
 QUIET_LOAD=${QUIET_LOAD:-}
 QUIET_WAIT=${QUIET_WAIT:-900}
-quiet() { # waits for the machine to calm down, if asked to
-  [[ -n $QUIET_LOAD ]] || return 0
+quiet() { # waits for the machine to calm down, if asked to; says how busy it is
   local waited=0
-  while python3 -c "import sys; sys.exit(0 if float(open('/proc/loadavg').read().split()[0]) >= $QUIET_LOAD else 1)"; do
+  while [[ -n $QUIET_LOAD ]] && python3 -c "import sys; sys.exit(0 if float(open('/proc/loadavg').read().split()[0]) >= $QUIET_LOAD else 1)"; do
     ((waited >= QUIET_WAIT)) && { echo "load still $(cut -d' ' -f1 /proc/loadavg) after ${QUIET_WAIT} s: measuring anyway"; return 0; }
     ((waited % 60 == 0)) && echo "waiting for the load average ($(cut -d' ' -f1 /proc/loadavg)) to drop below $QUIET_LOAD"
     sleep 10
     waited=$((waited + 10))
   done
+  echo "load average before the measurement: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/results.txt"
 }
 
 if [[ ${1:-} == --build ]]; then
@@ -127,11 +129,11 @@ pgbench_run() { # label clients seconds base-monday
   local tps failed
   tps=$(grep -o 'tps = [0-9.]*' "$OUT/$1.txt" | cut -d' ' -f3)
   failed=$(grep -o 'number of failed transactions: [0-9]*' "$OUT/$1.txt" | grep -o '[0-9]*$' || echo "?")
-  echo "RESULT $1 clients=$2 rate=${tps:-0} failed=$failed load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/results.txt"
+  echo "RESULT $1 clients=$2 rate=$(printf '%.0f' "${tps:-0}") failed=$failed load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/results.txt"
 }
 
-log "warm-up: $LOW API clients (places $((LOW + HIGH)) on), 15 s, and pgbench 5 s, not measured"
-bench book --clients "$LOW" --first $((LOW + HIGH)) --seconds 15 --label api-warmup
+log "warm-up: $LOW API clients (places $((LOW + HIGH)) on), $WARMUP_SECONDS s, and pgbench 5 s, not measured"
+bench book --clients "$LOW" --first $((LOW + HIGH)) --seconds "$WARMUP_SECONDS" --label api-warmup
 pgbench_run pg-warmup "$LOW" 5 "$(monday_in 5)"
 
 quiet
@@ -167,8 +169,8 @@ ratio() { python3 -c "print(f'{float($1) / float($2):.2f}' if float($2) else '?'
   echo "| week of availability, one place (20 resources), $(result availability requests) GETs | p50 $(result availability p50) ms, p95 **$(result availability p95) ms**, p99 $(result availability p99) ms, max $(result availability max) ms (p95 past weeks $(result availability p95past) ms, current and coming weeks $(result availability p95coming) ms); errors $(result availability errors); load $(result availability load) |"
   for c in "$LOW" "$HIGH"; do
     echo "| API bookings, $c clients, ${RUN_SECONDS} s | **$(result api$c rate)/s** ($(result api$c created) created, $(result api$c failed) refused or failed; latency p50 $(result api$c p50) ms, p95 $(result api$c p95) ms; load $(result api$c load)) |"
-    echo "| pgbench INSERT, $c clients, ${RUN_SECONDS} s | **$(result pg$c rate) tps** ($(result pg$c failed) failed; load $(result pg$c load)) |"
-    echo "| API / pgbench, $c clients | $(ratio "$(result api$c rate)" "$(result pg$c rate)") |"
+    echo "| pgbench INSERT, $c clients, ${RUN_SECONDS} s | **$(result pg$c rate)/s** ($(result pg$c failed) failed; load $(result pg$c load)) |"
+    echo "| API / pgbench, $c clients | **$(ratio "$(result api$c rate)" "$(result pg$c rate)")** (target: at least 0.5) |"
   done
   echo "| overlapping active bookings (exclusive resources) | $EXCL |"
   echo "| instants where a pool holds more seats than its capacity | $POOL |"
