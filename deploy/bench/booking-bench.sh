@@ -44,7 +44,7 @@ QUIET_WAIT=${QUIET_WAIT:-900}
 quiet() { # waits for the machine to calm down, if asked to; says how busy it is
   local waited=0
   while [[ -n $QUIET_LOAD ]] && python3 -c "import sys; sys.exit(0 if float(open('/proc/loadavg').read().split()[0]) >= $QUIET_LOAD else 1)"; do
-    ((waited >= QUIET_WAIT)) && { echo "load still $(cut -d' ' -f1 /proc/loadavg) after ${QUIET_WAIT} s: measuring anyway"; return 0; }
+    ((waited >= QUIET_WAIT)) && { echo "load still $(cut -d' ' -f1 /proc/loadavg) after ${QUIET_WAIT} s: measuring anyway"; break; }
     ((waited % 60 == 0)) && echo "waiting for the load average ($(cut -d' ' -f1 /proc/loadavg)) to drop below $QUIET_LOAD"
     sleep 10
     waited=$((waited + 10))
