@@ -8,9 +8,9 @@
 -- probability 0.6, so no two active bookings of a resource overlap: 09-11, 11-13, 13-14, 14-16, 16-18 on a grid
 -- of 60 minutes or a divisor of it (rooms, machines, spaces), 09-13, 13-17, 17-18 on the half-day grid (desks).
 -- In the future only the morning blocks are booked: afternoons stay free for the load clients' lanes.
--- Pools (DESK_POOL, half-day grid): each weekday, fewer one-seat bookings than seats (morning 09-13,
--- afternoon 13-18 or the whole day), so the seats in use never exceed the capacity. Statuses: mostly CONFIRMED, some CANCELLED and NO_SHOW in the
--- past, some CANCELLED in the future.
+-- Pools (DESK_POOL, half-day grid): each weekday, fewer one-seat bookings than 0.8 x the seats (morning 09-13,
+-- afternoon 13-18 or the whole day), so the seats in use never exceed the capacity.
+-- Statuses: mostly CONFIRMED, some CANCELLED and NO_SHOW in the past, some CANCELLED in the future.
 
 \timing on
 begin;
@@ -23,32 +23,40 @@ select d::date as day, d::date < current_date as past
   from generate_series(current_date - 275, current_date + 90, interval '1 day') d
  where extract(isodow from d) < 6;
 
+-- Every random() sits in the select list of a subquery, which PostgreSQL evaluates once per row (a volatile
+-- function in a WHERE or a LATERAL may be evaluated once for a whole join).
 create temporary table bench_rows on commit drop as
-select r.tenant_id, r.id as resource_id, 1 as seats, true as exclusive, d.day, d.past,
-       (d.day + make_time(b.s, 0, 0)) at time zone p.time_zone as starts_at,
-       (d.day + make_time(b.e, 0, 0)) at time zone p.time_zone as ends_at,
-       random() as fate, random() as who
-  from resource r
-  join place p on p.id = r.tenant_id and p.slug like 'bench-%'
- cross join bench_days d
- join (values (60, 9, 11), (60, 11, 13), (60, 13, 14), (60, 14, 16), (60, 16, 18),
-            (240, 9, 13), (240, 13, 17), (240, 17, 18)) b(grid, s, e)
-   on b.grid = case when 60 % r.slot_minutes = 0 then 60 when r.slot_minutes = 240 then 240 end
- where r.booking_mode = 'EXCLUSIVE'
-   and (d.past or b.e <= 13)
-   and random() < 0.6
-union all
-select r.tenant_id, r.id, 1, false, d.day, d.past,
-       (d.day + make_time(b.s, 0, 0)) at time zone p.time_zone,
-       (d.day + make_time(b.e, 0, 0)) at time zone p.time_zone,
+select tenant_id, resource_id, 1 as seats, true as exclusive, day, past, starts_at, ends_at, random() as fate,
+       random() as who
+  from (select r.tenant_id, r.id as resource_id, d.day, d.past,
+               (d.day + make_time(b.s, 0, 0)) at time zone p.time_zone as starts_at,
+               (d.day + make_time(b.e, 0, 0)) at time zone p.time_zone as ends_at,
+               random() as pick
+          from resource r
+          join place p on p.id = r.tenant_id and p.slug like 'bench-%'
+         cross join bench_days d
+          join (values (60, 9, 11), (60, 11, 13), (60, 13, 14), (60, 14, 16), (60, 16, 18),
+                       (240, 9, 13), (240, 13, 17), (240, 17, 18)) b(grid, s, e)
+            on b.grid = case when 60 % r.slot_minutes = 0 then 60 when r.slot_minutes = 240 then 240 end
+         where r.booking_mode = 'EXCLUSIVE'
+           and (d.past or b.e <= 13)) blocks
+ where pick < 0.6;
+
+-- pools: for each pool and weekday, n one-seat bookings with n < 0.8 x capacity, each a morning, an afternoon or
+-- the whole day
+insert into bench_rows
+select tenant_id, resource_id, 1, false, day, past,
+       (day + make_time(case part when 1 then 13 else 9 end, 0, 0)) at time zone time_zone,
+       (day + make_time(case part when 0 then 13 else 18 end, 0, 0)) at time zone time_zone,
        random(), random()
-  from resource r
-  join place p on p.id = r.tenant_id and p.slug like 'bench-%'
- cross join bench_days d
- cross join lateral generate_series(1, floor(random() * r.capacity * 0.8)::int) k
- cross join lateral (select * from (values (9, 13), (13, 18), (9, 18)) v(s, e)
-                      order by random() + 0 * k limit 1) b
- where r.booking_mode = 'SEATS';
+  from (select pool_days.*, floor(random() * 3)::int as part
+          from (select r.tenant_id, r.id as resource_id, d.day, d.past, p.time_zone,
+                       floor(random() * r.capacity * 0.8)::int as n
+                  from resource r
+                  join place p on p.id = r.tenant_id and p.slug like 'bench-%'
+                 cross join bench_days d
+                 where r.booking_mode = 'SEATS') pool_days
+         cross join lateral generate_series(1, pool_days.n) k) seats;
 
 insert into booking (tenant_id, id, resource_id, person_id, seats, starts_at, ends_at, exclusive, status,
                      cancelled_at, cancelled_by, cancel_cause, cancel_reason, created_at, version)
