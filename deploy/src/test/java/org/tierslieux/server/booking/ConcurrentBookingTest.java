@@ -1,0 +1,206 @@
+package org.tierslieux.server.booking;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tierslieux.server.booking.Fixtures.FILATURE;
+import static org.tierslieux.server.booking.Fixtures.aPerson;
+import static org.tierslieux.server.booking.Fixtures.aResource;
+import static org.tierslieux.server.booking.Fixtures.as;
+import static org.tierslieux.server.booking.Fixtures.count;
+import static org.tierslieux.server.booking.Fixtures.race;
+import static org.tierslieux.server.booking.Fixtures.slot;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.tierslieux.core.booking.BookingConfirmed;
+import org.tierslieux.server.booking.Fixtures.Place;
+
+/**
+ * A storm of clients booking the same slot at the same instant: exactly as many succeed as there are seats,
+ * every other one gets a clean 409, never a 5xx, and the table never holds more than the resource offers.
+ */
+@QuarkusTest
+class ConcurrentBookingTest {
+
+    private static final Place PLACE = FILATURE;
+    private static final int CLIENTS = 200;
+    private static final int THREADS = 48;
+
+    /** Personal tokens of a few members: integrations book with tokens, not passwords. */
+    private static final List<String> TOKENS = new ArrayList<>();
+
+    @Inject
+    RecordedEvents events;
+
+    /** Made once for the class, when the first test runs (the HTTP port is known by then). */
+    private static synchronized void members() {
+        if (!TOKENS.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < 8; i++) {
+            String email = aPerson("rafale", PLACE, "MEMBER");
+            TOKENS.add(as(email)
+                    .body(Map.of("name", "tempête"))
+                    .post("/api/v1/me/tokens")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("token"));
+        }
+    }
+
+    /** One client's attempt: its HTTP status and its problem code (null on success). */
+    record Answer(int status, String code) {}
+
+    private static Callable<Answer> attempt(int client, Map<String, Object> body) {
+        return () -> {
+            var response = given().auth()
+                    .oauth2(TOKENS.get(client % TOKENS.size()))
+                    .contentType(ContentType.JSON)
+                    .accept(ContentType.JSON)
+                    .body(body)
+                    .post(PLACE.api() + "/bookings");
+            String code =
+                    response.statusCode() == 201 ? null : response.jsonPath().getString("code");
+            return new Answer(response.statusCode(), code);
+        };
+    }
+
+    private static List<Answer> storm(List<Map<String, Object>> bodies) throws Exception {
+        members();
+        List<Callable<Answer>> calls = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            calls.add(attempt(i, bodies.get(i)));
+        }
+        return race(THREADS, calls);
+    }
+
+    private static List<Map<String, Object>> times(int n, Map<String, Object> body) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    @Test
+    void two_hundred_clients_booking_one_desk_at_once_make_one_booking_and_199_clean_conflicts() throws Exception {
+        String desk = aResource("DESK").create();
+        LocalDate day = PLACE.next(DayOfWeek.TUESDAY, 2);
+        List<Answer> answers = storm(times(CLIENTS, slot(desk, PLACE.at(day, 9), PLACE.at(day, 13))));
+
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.status() != 201)
+                .hasSize(CLIENTS - 1)
+                .allSatisfy(a -> {
+                    assertThat(a.status()).isEqualTo(409);
+                    assertThat(a.code()).isEqualTo("booking.unavailable");
+                });
+        assertNeverOverbooked(desk, 1);
+        assertThat(activeRows(desk)).isEqualTo(1);
+        assertThat(events.onResource(BookingConfirmed.class, desk)).hasSize(1);
+    }
+
+    @Test
+    void two_hundred_clients_booking_one_pool_of_seven_at_once_make_seven_bookings() throws Exception {
+        String pool = aResource("DESK_POOL").capacity(7).create();
+        LocalDate day = PLACE.next(DayOfWeek.WEDNESDAY, 2);
+        List<Answer> answers = storm(times(CLIENTS, slot(pool, PLACE.at(day, 9), PLACE.at(day, 13))));
+
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(7);
+        assertThat(answers)
+                .filteredOn(a -> a.status() != 201)
+                .hasSize(CLIENTS - 7)
+                .allSatisfy(a -> {
+                    assertThat(a.status()).isEqualTo(409);
+                    assertThat(a.code()).isEqualTo("booking.unavailable");
+                });
+        assertNeverOverbooked(pool, 7);
+        assertThat(activeRows(pool)).isEqualTo(7);
+        assertThat(events.onResource(BookingConfirmed.class, pool)).hasSize(7);
+    }
+
+    @Test
+    void overlapping_ranges_of_all_sizes_racing_on_a_pool_never_exceed_its_seats() throws Exception {
+        String pool = aResource("DESK_POOL").capacity(4).slotMinutes(60).create();
+        LocalDate day = PLACE.next(DayOfWeek.THURSDAY, 2);
+        Random random = new Random(20261126L);
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            int start = 9 + random.nextInt(8);
+            int end = Math.min(18, start + 1 + random.nextInt(4));
+            int seats = 1 + random.nextInt(2);
+            bodies.add(slot(pool, PLACE.at(day, start), PLACE.at(day, end), seats));
+        }
+        List<Answer> answers = storm(bodies);
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
+        assertThat(answers)
+                .filteredOn(a -> a.status() == 409)
+                .allSatisfy(a -> assertThat(a.code()).isEqualTo("booking.unavailable"));
+        long booked = answers.stream().filter(a -> a.status() == 201).count();
+        assertThat(booked).isPositive();
+        assertThat(activeRows(pool)).isEqualTo(booked);
+        assertNeverOverbooked(pool, 4);
+    }
+
+    @Test
+    void desks_and_pools_racing_side_by_side_do_not_block_each_other() throws Exception {
+        String desk = aResource("DESK").create();
+        String pool = aResource("DESK_POOL").capacity(3).create();
+        LocalDate day = PLACE.next(DayOfWeek.FRIDAY, 2);
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            bodies.add(slot(i % 2 == 0 ? desk : pool, PLACE.at(day, 13), PLACE.at(day, 17)));
+        }
+        List<Answer> answers = storm(bodies);
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1 + 3);
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).isIn(201, 409));
+        assertNeverOverbooked(desk, 1);
+        assertNeverOverbooked(pool, 3);
+    }
+
+    private static long activeRows(String resource) {
+        return count(
+                "select count(*) from booking where resource_id = ? and status in ('HELD', 'CONFIRMED')",
+                UUID.fromString(resource));
+    }
+
+    /**
+     * Seen from the database itself: at the start of every active booking (where the count of seats taken
+     * can only go up), the seats of the active bookings covering that instant stay within the capacity.
+     */
+    private static void assertNeverOverbooked(String resource, int capacity) {
+        UUID id = UUID.fromString(resource);
+        long overlappingPairs = count(
+                "select count(*) from booking a join booking b on a.tenant_id = b.tenant_id"
+                        + " and a.resource_id = b.resource_id and a.id < b.id and a.period && b.period"
+                        + " where a.resource_id = ? and a.status in ('HELD', 'CONFIRMED')"
+                        + " and b.status in ('HELD', 'CONFIRMED')",
+                id);
+        long peak = count(
+                "select coalesce(max(taken), 0) from (select a.id, sum(b.seats) as taken from booking a"
+                        + " join booking b on b.tenant_id = a.tenant_id and b.resource_id = a.resource_id"
+                        + " and b.period @> a.starts_at"
+                        + " where a.resource_id = ? and a.status in ('HELD', 'CONFIRMED')"
+                        + " and b.status in ('HELD', 'CONFIRMED') group by a.id) per_start",
+                id);
+        assertThat(peak).as("most seats taken at once").isLessThanOrEqualTo(capacity);
+        if (capacity == 1) {
+            assertThat(overlappingPairs)
+                    .as("overlapping bookings of a resource booked whole")
+                    .isZero();
+        }
+    }
+}
