@@ -58,6 +58,20 @@ class BookingBadInputTest {
                 422,
                 "booking.misaligned",
                 rows);
+        // off the grid by a fraction of a second is off the grid
+        refusedWithoutTrace(
+                book(MEMBER, PLACE, slot(room, PLACE.at(day, 10).replace(":00+", ":00.5+"), PLACE.at(day, 11))),
+                422,
+                "booking.misaligned",
+                rows);
+        refusedWithoutTrace(
+                book(
+                        MEMBER,
+                        PLACE,
+                        slot(room, PLACE.at(day, 10), PLACE.at(day, 11).replace(":00+", ":00.000001+"))),
+                422,
+                "booking.misaligned",
+                rows);
         LocalDate yesterday = LocalDate.now(PLACE.zone()).minusDays(1);
         refusedWithoutTrace(
                 book(MEMBER, PLACE, slot(room, PLACE.at(yesterday, 10), PLACE.at(yesterday, 11))),
@@ -274,6 +288,11 @@ class BookingBadInputTest {
         refused(as(MEMBER).get(base + "?from=1900-01-01"), 422, "availability.absurd-date");
         refused(as(MEMBER).get(PLACE.api() + "/availability?from=9999-01-01"), 422, "availability.absurd-date");
         refused(as(MEMBER).get(PLACE.api() + "/availability"), 422, "availability.range-missing");
+        // the last day a date can have: nothing to add a week to
+        for (String path : List.of(base, PLACE.api() + "/availability", PLACE.api() + "/closures")) {
+            var last = as(MEMBER).urlEncodingEnabled(false).get(path + "?from=%2B999999999-12-31");
+            refused(last, 422, "availability.absurd-date");
+        }
         // a query parameter that is no date at all: JAX-RS answers 404 for those (as for ?page=abc), a problem
         for (String nonsense : List.of("demain", "2027-02-30", "%2B999999999-12-31", "-0001-01-01")) {
             as(MEMBER)
