@@ -1,17 +1,13 @@
 package org.tierslieux.server.booking;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.aPerson;
 import static org.tierslieux.server.booking.Fixtures.aResource;
-import static org.tierslieux.server.booking.Fixtures.as;
 import static org.tierslieux.server.booking.Fixtures.count;
-import static org.tierslieux.server.booking.Fixtures.race;
 import static org.tierslieux.server.booking.Fixtures.slot;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -20,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.tierslieux.core.booking.BookingConfirmed;
+import org.tierslieux.server.booking.Fixtures.Answer;
 import org.tierslieux.server.booking.Fixtures.Place;
 
 /**
@@ -48,41 +44,17 @@ class ConcurrentBookingTest {
             return;
         }
         for (int i = 0; i < 8; i++) {
-            String email = aPerson("rafale", PLACE, "MEMBER");
-            TOKENS.add(as(email)
-                    .body(Map.of("name", "tempête"))
-                    .post("/api/v1/me/tokens")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("token"));
+            TOKENS.add(Fixtures.token(aPerson("rafale", PLACE, "MEMBER")));
         }
-    }
-
-    /** One client's attempt: its HTTP status and its problem code (null on success). */
-    record Answer(int status, String code) {}
-
-    private static Callable<Answer> attempt(int client, Map<String, Object> body) {
-        return () -> {
-            var response = given().auth()
-                    .oauth2(TOKENS.get(client % TOKENS.size()))
-                    .contentType(ContentType.JSON)
-                    .accept(ContentType.JSON)
-                    .body(body)
-                    .post(PLACE.api() + "/bookings");
-            String code =
-                    response.statusCode() == 201 ? null : response.jsonPath().getString("code");
-            return new Answer(response.statusCode(), code);
-        };
     }
 
     private static List<Answer> storm(List<Map<String, Object>> bodies) throws Exception {
         members();
-        List<Callable<Answer>> calls = new ArrayList<>();
+        List<java.net.http.HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
-            calls.add(attempt(i, bodies.get(i)));
+            requests.add(Fixtures.post(TOKENS.get(i % TOKENS.size()), PLACE.api() + "/bookings", bodies.get(i)));
         }
-        return race(THREADS, calls);
+        return Fixtures.storm(THREADS, requests);
     }
 
     private static List<Map<String, Object>> times(int n, Map<String, Object> body) {

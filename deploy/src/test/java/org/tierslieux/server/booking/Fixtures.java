@@ -353,4 +353,60 @@ final class Fixtures {
     static <T> List<T> race(List<java.util.concurrent.Callable<T>> calls) throws Exception {
         return race(calls.size(), calls);
     }
+
+    /** A personal API token of the account, as an integration would use. */
+    static String token(String email) {
+        return as(email)
+                .body(Map.of("name", unique("jeton")))
+                .post("/api/v1/me/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+    }
+
+    /** One racing client's answer: its status and its problem code (null on success). */
+    record Answer(int status, String code) {}
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * A POST built in advance, so that racing clients leave at the same instant (REST Assured takes tens of
+     * milliseconds to build each request, enough to spread a race out).
+     */
+    static java.net.http.HttpRequest post(String token, String path, Map<String, Object> body) {
+        try {
+            return java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends the requests from {@code threads} threads released at once; answers in the order of the requests. */
+    static List<Answer> storm(int threads, List<java.net.http.HttpRequest> requests) throws Exception {
+        List<java.util.concurrent.Callable<Answer>> calls = new ArrayList<>();
+        for (var request : requests) {
+            calls.add(() -> {
+                var response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                String code = null;
+                if (response.statusCode() >= 400 && !response.body().isBlank()) {
+                    var node = JSON.readTree(response.body()).get("code");
+                    code = node == null ? null : node.asText();
+                }
+                return new Answer(response.statusCode(), code);
+            });
+        }
+        return race(threads, calls);
+    }
 }
