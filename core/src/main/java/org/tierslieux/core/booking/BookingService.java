@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -313,12 +314,17 @@ public class BookingService {
         throw new IllegalStateException("Not a timestamp: " + value);
     }
 
-    /** Holds past their expiry still sit in the table until expired: expire those in the way first. */
+    /**
+     * Holds past their expiry still sit in the table until expired: expire those in the way first. The rows
+     * are locked as they are read, so that of many bookings racing for the slot one expires the hold and the
+     * others, once it committed, no longer find it (instead of failing on its version).
+     */
     private void expireStaleHolds(ResourceId resource, TimeRange period, Instant now) {
         List<Booking> stale = em().createQuery(
                         "from Booking b where b.resourceId = :r and b.status = 'HELD' and b.holdExpiresAt <= :now"
                                 + " and b.startsAt < :end and b.endsAt > :start",
                         Booking.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setParameter("r", resource.value())
                 .setParameter("now", now)
                 .setParameter("start", period.start())
@@ -339,6 +345,7 @@ public class BookingService {
         Instant now = clock.instant();
         List<Booking> stale = em().createQuery(
                         "from Booking b where b.status = 'HELD' and b.holdExpiresAt <= :now", Booking.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setParameter("now", now)
                 .getResultList();
         stale.forEach(b -> expire(b, now));
