@@ -143,6 +143,34 @@ class ConcurrentBookingTest {
         assertNeverOverbooked(pool, 3);
     }
 
+    @Test
+    void a_storm_on_a_desk_whose_hold_ran_out_gives_the_hold_back_once_and_the_slot_to_one_client() throws Exception {
+        String desk = aResource("DESK").create();
+        LocalDate day = PLACE.next(DayOfWeek.MONDAY, 3);
+        var morning = slot(desk, PLACE.at(day, 9), PLACE.at(day, 13));
+        String holder = aPerson("titulaire", PLACE, "MEMBER");
+        String waiting = aPerson("attente", PLACE, "MEMBER");
+        String taken = Fixtures.booked(holder, PLACE, morning);
+        String entry = WaitlistTest.join(waiting, PLACE, morning);
+        Fixtures.cancel(holder, PLACE, taken, null).then().statusCode(200);
+        String held = WaitlistTest.offeredBooking(waiting, PLACE, entry);
+
+        // the offer is not answered in time; nobody swept it yet when the storm comes
+        MovableClock.install().advance(java.time.Duration.ofHours(3));
+        List<Answer> answers = storm(times(100, morning));
+
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() != 201).hasSize(99).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(409);
+            assertThat(a.code()).isEqualTo("booking.unavailable");
+        });
+        assertNeverOverbooked(desk, 1);
+        assertThat(Fixtures.status(waiting, PLACE, held)).isEqualTo("EXPIRED");
+        assertThat(events.about(org.tierslieux.core.booking.BookingCancelled.class, held))
+                .singleElement()
+                .satisfies(e -> assertThat(e.cause()).isEqualTo(org.tierslieux.core.booking.CancelCause.EXPIRED));
+    }
+
     private static long activeRows(String resource) {
         return count(
                 "select count(*) from booking where resource_id = ? and status in ('HELD', 'CONFIRMED')",
