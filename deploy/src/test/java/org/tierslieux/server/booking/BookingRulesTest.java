@@ -172,6 +172,50 @@ class BookingRulesTest {
     }
 
     @Test
+    void a_limit_counts_the_bookings_of_where_it_was_set_the_resource_its_kind_or_the_whole_place() {
+        Place place = aPlace("portee", PARIS);
+        String who = aPerson("portee", place, "MEMBER");
+        String laser = aResource("MACHINE").in(place).create();
+        String lathe = aResource("MACHINE").in(place).create();
+        String room = aResource("ROOM").in(place).create();
+        String desk = aResource("DESK").in(place).create();
+        LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
+
+        // one laser booking to come at a time: the lathe, though of the same kind, is not counted
+        resourceRules(place, laser, Map.of("maxActive", 1));
+        booked(who, place, slot(lathe, place.at(day, 9), place.at(day, 10)));
+        booked(who, place, slot(laser, place.at(day, 10), place.at(day, 11)));
+        refused(
+                book(who, place, slot(laser, place.at(day.plusDays(1), 9), place.at(day.plusDays(1), 10))),
+                409,
+                "booking.too-many-active");
+        booked(who, place, slot(lathe, place.at(day.plusDays(1), 9), place.at(day.plusDays(1), 10)));
+
+        // at most four bookings to come in the whole place, whatever they are: the room makes the fourth
+        as(MANAGER)
+                .body(Map.of("maxActive", 4))
+                .put(place.api() + "/rules")
+                .then()
+                .statusCode(200);
+        booked(who, place, slot(room, place.at(day, 9), place.at(day, 10)));
+        refused(book(who, place, slot(desk, place.at(day, 9), place.at(day, 13))), 409, "booking.too-many-active");
+
+        // hours per week at the place level count every kind too
+        String other = aPerson("heures", place, "MEMBER");
+        as(MANAGER)
+                .body(Map.of("maxHoursPerWeek", 3))
+                .put(place.api() + "/rules")
+                .then()
+                .statusCode(200);
+        booked(other, place, slot(room, place.at(day.plusDays(1), 9), place.at(day.plusDays(1), 11)));
+        refused(
+                book(other, place, slot(lathe, place.at(day.plusDays(2), 9), place.at(day.plusDays(2), 11))),
+                409,
+                "booking.week-quota");
+        booked(other, place, slot(lathe, place.at(day.plusDays(2), 9), place.at(day.plusDays(2), 10)));
+    }
+
+    @Test
     void hours_per_week_are_counted_in_the_local_week_of_the_booking() {
         Place place = aPlace("quota", PARIS);
         as(MANAGER)
