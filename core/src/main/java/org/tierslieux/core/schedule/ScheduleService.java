@@ -73,12 +73,14 @@ public class ScheduleService {
 
     private void replace(ResourceId resource, WeeklyHours hours) {
         placeContext.require();
-        em().createQuery(
-                        resource == null
-                                ? "delete from OpeningHours h where h.resourceId is null"
-                                : "delete from OpeningHours h where h.resourceId = :r")
-                .setParameter("r", resource == null ? null : resource.value())
-                .executeUpdate();
+        if (resource == null) {
+            em().createQuery("delete from OpeningHours h where h.resourceId is null")
+                    .executeUpdate();
+        } else {
+            em().createQuery("delete from OpeningHours h where h.resourceId = :r")
+                    .setParameter("r", resource.value())
+                    .executeUpdate();
+        }
         hours.intervals().forEach(i -> em().persist(new OpeningHours(resource, i)));
     }
 
