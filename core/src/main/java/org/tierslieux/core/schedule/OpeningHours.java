@@ -6,6 +6,8 @@ import jakarta.persistence.Table;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalTimeJdbcType;
 import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.tenancy.TenantOwned;
 
@@ -20,10 +22,14 @@ class OpeningHours extends TenantOwned {
     @Column(name = "day_of_week", nullable = false)
     private short dayOfWeek;
 
+    // local wall-clock times: bound as they are, never shifted by hibernate.jdbc.time_zone (which would move
+    // 9:00 by the server's offset, and past midnight in a far zone)
     @Column(nullable = false)
+    @JdbcType(LocalTimeJdbcType.class)
     private LocalTime opens;
 
     @Column(nullable = false)
+    @JdbcType(LocalTimeJdbcType.class)
     private LocalTime closes;
 
     protected OpeningHours() {}
