@@ -61,6 +61,15 @@ class ArchitectureTest {
                             method -> hasAccessRule(method.getOwner()) || hasAccessRule(method))));
 
     @ArchTest
+    static final ArchRule only_the_demo_seeding_dates_work_in_the_past = noClasses()
+            .that()
+            .resideOutsideOfPackages("org.tierslieux.server.demo..", "org.tierslieux.core.kernel..")
+            .should()
+            .dependOnClassesThat()
+            .areAssignableTo(org.tierslieux.core.kernel.AsOf.class)
+            .because("work dated in the past skips nothing but \"now\": only the demo's history may use it");
+
+    @ArchTest
     static final ArchRule features_do_not_form_cycles_across_modules =
             slices().matching("org.tierslieux.(*)..").should().beFreeOfCycles();
 

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tierslieux.server.demo.FrenchHolidays;
 
 @QuarkusTest
 class BookingApiTest {
@@ -36,9 +37,16 @@ class BookingApiTest {
                 .path("id");
     }
 
-    /** A Tuesday two weeks ahead, in the place's default hours (Mon–Fri 9–18). */
+    /**
+     * A Tuesday two weeks ahead or so, when La Filature is open (the demo's hours: Mon–Fri 9:00–19:00) and not
+     * closed for a public holiday (the demo places close then).
+     */
     static LocalDate aTuesday() {
-        return LocalDate.now(PARIS).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+        LocalDate day = LocalDate.now(PARIS).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+        while (FrenchHolidays.isHoliday(day)) {
+            day = day.plusWeeks(1);
+        }
+        return day;
     }
 
     static String at(LocalDate day, int hour) {
