@@ -22,8 +22,8 @@ class OpeningHours extends TenantOwned {
     @Column(name = "day_of_week", nullable = false)
     private short dayOfWeek;
 
-    // local wall-clock times: bound as they are, never shifted by hibernate.jdbc.time_zone (which would move
-    // 9:00 by the server's offset, and past midnight in a far zone)
+    // bound as a plain local time: the default binding goes through java.sql.Time and the JDBC time zone
+    // (UTC), which shifts the hours by the server's offset (9:00 became 19:15 on a server in Chatham)
     @Column(nullable = false)
     @JdbcType(LocalTimeJdbcType.class)
     private LocalTime opens;

@@ -54,16 +54,21 @@ public final class Schedule {
      * place's zone, so a daylight-saving change moves the instants, not the hours), or each session.
      */
     public List<Window> windows(Resource resource) {
+        return windows(resource.id(), resource.scheduling());
+    }
+
+    /** The same, for a resource known by its id and how it is scheduled. */
+    public List<Window> windows(ResourceId resource, Scheduling scheduling) {
         List<Window> windows = new ArrayList<>();
-        if (resource.scheduling() == Scheduling.SESSIONS) {
+        if (scheduling == Scheduling.SESSIONS) {
             for (Session s : sessions) {
-                if (s.resource().equals(resource.id())) {
+                if (s.resource().equals(resource)) {
                     windows.add(new Window(s.period(), true));
                 }
             }
             return windows;
         }
-        WeeklyHours hours = hoursOf(resource.id());
+        WeeklyHours hours = hoursOf(resource);
         // a day earlier and later: a window of the day before may reach into the range in another zone
         LocalDate day = range.start().atZone(zone).toLocalDate().minusDays(1);
         LocalDate last = range.end().atZone(zone).toLocalDate();
