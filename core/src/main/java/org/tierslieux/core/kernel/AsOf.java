@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  *
  * <p>It exists for one purpose: the demo network's lived-in calendar, which shows weeks of past bookings
  * although {@code BookingService} refuses to book in the past. It is not reachable from a request, and the
- * application's {@code ArchitectureTest} keeps its callers to the demo seeding. Work is dated in order of
+ * application's {@code ArchitectureTest} keeps its callers to the demo seeding. Booking mails are not sent
+ * for such work (see {@link #replaying()}). Work is dated in order of
  * its instants by the caller; nothing stops a caller from dating a second piece of work before the first, so
  * callers replaying history sort it first.
  */
@@ -30,6 +31,14 @@ public class AsOf {
     /** How far back this thread's clock reads, or null when it reads the system's time. */
     static Duration shift() {
         return SHIFT.get();
+    }
+
+    /**
+     * Whether this thread runs work dated in the past. Side effects meant for people now (mails) are not
+     * sent for it: nobody is told today of a booking "made" three weeks ago by the demo's history.
+     */
+    public static boolean replaying() {
+        return SHIFT.get() != null;
     }
 
     /** Runs {@code work} with the clock reading {@code then} (not in the future), then restores it. */

@@ -9,13 +9,10 @@ import static org.tierslieux.server.testsupport.Demo.MEMBER;
 import static org.tierslieux.server.testsupport.Demo.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tierslieux.server.demo.FrenchHolidays;
 
 @QuarkusTest
 class BookingApiTest {
@@ -37,16 +34,8 @@ class BookingApiTest {
                 .path("id");
     }
 
-    /**
-     * A Tuesday two weeks ahead or so, when La Filature is open (the demo's hours: Mon–Fri 9:00–19:00) and not
-     * closed for a public holiday (the demo places close then).
-     */
     static LocalDate aTuesday() {
-        LocalDate day = LocalDate.now(PARIS).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
-        while (FrenchHolidays.isHoliday(day)) {
-            day = day.plusWeeks(1);
-        }
-        return day;
+        return org.tierslieux.server.testsupport.Bookings.aTuesday();
     }
 
     static String at(LocalDate day, int hour) {

@@ -9,18 +9,34 @@ import static org.tierslieux.server.testsupport.Demo.MEMBER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER2;
 import static org.tierslieux.server.testsupport.Demo.as;
 
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.tierslieux.core.booking.Booker;
+import org.tierslieux.core.booking.Booking;
+import org.tierslieux.core.booking.BookingService;
+import org.tierslieux.core.kernel.AsOf;
+import org.tierslieux.core.kernel.TimeRange;
+import org.tierslieux.core.people.PersonDirectory;
+import org.tierslieux.core.place.PlaceDirectory;
+import org.tierslieux.core.place.PlaceRef;
+import org.tierslieux.core.resource.ResourceId;
+import org.tierslieux.core.tenancy.PlaceScope;
+import org.tierslieux.server.testsupport.Bookings;
+import org.tierslieux.server.testsupport.Mailbox;
 
 /** The demo places look lived-in: weeks of history and bookings to come, all made through the rules. */
 @QuarkusTest
@@ -30,6 +46,24 @@ class DemoCalendarTest {
 
     @Inject
     DemoNetwork network;
+
+    @Inject
+    AsOf asOf;
+
+    @Inject
+    PlaceScope scope;
+
+    @Inject
+    PlaceDirectory places;
+
+    @Inject
+    PersonDirectory accounts;
+
+    @Inject
+    BookingService bookings;
+
+    @Inject
+    MockMailbox mailbox;
 
     private static String place(String slug) {
         return "/api/v1/places/" + slug;
@@ -169,6 +203,45 @@ class DemoCalendarTest {
         assertThat(days)
                 .extracting(b -> (Object) ((Map<?, ?>) b.get("booking")).get("seats"))
                 .contains((Object) 4);
+    }
+
+    @Test
+    void work_dated_in_the_past_goes_through_the_rules_but_sends_no_mail() {
+        String name = "Salle rejouée " + System.nanoTime();
+        String room = Bookings.aResource(FILATURE, "ROOM", name);
+        LocalDate day = Bookings.aTuesday();
+        PlaceRef filature = places.bySlug(FILATURE).orElseThrow();
+        Booker member = new Booker(accounts.byEmail(MEMBER).orElseThrow().id(), true, false);
+        TimeRange morning = new TimeRange(
+                day.atTime(10, 0).atZone(PARIS).toInstant(),
+                day.atTime(11, 0).atZone(PARIS).toInstant());
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+
+        Booking replayed = asOf.call(
+                yesterday,
+                () -> scope.call(
+                        filature,
+                        () -> bookings.book(
+                                member,
+                                new BookingService.Request(new ResourceId(UUID.fromString(room)), morning, 1, null))));
+        assertThat(replayed.createdAt()).isBetween(yesterday, yesterday.plusSeconds(60));
+        // the same rules: the slot it took is taken
+        as(MANAGER)
+                .body(Map.of("resourceId", room, "start", Bookings.at(day, 10), "end", Bookings.at(day, 11)))
+                .post(place(FILATURE) + "/bookings")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("booking.unavailable"));
+
+        Bookings.book(MEMBER, FILATURE, room, Bookings.at(day, 14), Bookings.at(day, 15));
+        Mailbox.await(
+                mailbox,
+                MEMBER,
+                m -> m.getSubject().contains(name) && m.getSubject().contains("14:00"));
+        Mailbox.settle();
+        assertThat(Mailbox.sentTo(mailbox, MEMBER))
+                .filteredOn(m -> m.getSubject().contains(name))
+                .hasSize(1);
     }
 
     @Test
