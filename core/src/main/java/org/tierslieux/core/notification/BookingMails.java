@@ -78,19 +78,29 @@ class BookingMails {
     }
 
     /**
-     * A maintenance that meets bookings: each booker hears of it, and the manager then keeps or cancels (a
-     * cancellation sends its own mail). A closure of another kind sends nothing here.
+     * A maintenance or a closure that meets bookings: each booker hears of it, and the manager then keeps or
+     * cancels (a cancellation sends its own mail).
      */
     void maintenance(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClosureScheduled event) {
-        if (event.kind() != ClosureKind.MAINTENANCE || event.affected().isEmpty() || replayed(event)) {
+        if (event.affected().isEmpty() || replayed(event)) {
             return;
         }
         place(event.place())
                 .ifPresent(place -> afterCommit.submit(
-                        "maintenance mails of closure " + event.closure(),
+                        "impact mails of closure " + event.closure(),
                         () -> placeScope.run(place, () -> {
                             for (var id : event.affected()) {
                                 var booking = bookings.find(id);
+                                if (event.kind() == ClosureKind.CLOSURE) {
+                                    notifier.closureImpact(
+                                            place,
+                                            booking.person(),
+                                            notifier.nameOf(booking.resourceId()),
+                                            booking.period(),
+                                            event.period(),
+                                            event.reason());
+                                    continue;
+                                }
                                 notifier.maintenanceImpact(
                                         place,
                                         booking.person(),

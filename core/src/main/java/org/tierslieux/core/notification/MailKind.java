@@ -8,6 +8,7 @@ enum MailKind {
     BOOKING_CONFIRMED("booking-confirmed"),
     BOOKING_CANCELLED("booking-cancelled"),
     MAINTENANCE_IMPACT("maintenance-impact"),
+    CLOSURE_IMPACT("closure-impact"),
     WAITLIST_OFFER("waitlist-offer");
 
     final String template;

@@ -93,11 +93,33 @@ public class Notifier {
             TimeRange booking,
             TimeRange maintenance,
             String reason) {
+        impact(MailKind.MAINTENANCE_IMPACT, place, person, resourceName, booking, maintenance, reason);
+    }
+
+    /** The place or the resource will be closed during a booking; its managers decide to keep or cancel it. */
+    void closureImpact(
+            PlaceRef place,
+            PersonId person,
+            Supplier<String> resourceName,
+            TimeRange booking,
+            TimeRange closure,
+            String reason) {
+        impact(MailKind.CLOSURE_IMPACT, place, person, resourceName, booking, closure, reason);
+    }
+
+    private void impact(
+            MailKind kind,
+            PlaceRef place,
+            PersonId person,
+            Supplier<String> resourceName,
+            TimeRange booking,
+            TimeRange unavailable,
+            String reason) {
         Map<String, Object> data = new HashMap<>();
         data.put("period", booking);
-        data.put("maintenance", maintenance);
+        data.put("maintenance", unavailable);
         data.put("reason", blankToNull(reason));
-        send(MailKind.MAINTENANCE_IMPACT, place, person, resourceName, data);
+        send(kind, place, person, resourceName, data);
     }
 
     /**

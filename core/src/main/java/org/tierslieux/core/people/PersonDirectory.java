@@ -54,6 +54,21 @@ public class PersonDirectory {
         return account(ACCOUNT_COLUMNS + "where id = ?::uuid", id.toString());
     }
 
+    /** Keeps the language a person chose, for the mails they receive. */
+    public void rememberLocale(PersonId id, Locale locale) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update =
+                        connection.prepareStatement("update person set locale = ? where id = ? and locale <> ?")) {
+            String code = Messages.supported(locale).getLanguage();
+            update.setString(1, code);
+            update.setObject(2, id.value());
+            update.setString(3, code);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot keep a person's language", e);
+        }
+    }
+
     /** How to reach a person by e-mail, in their language ({@code person.locale}, French unless they chose English). */
     public Optional<Contact> contact(PersonId id) {
         try (Connection connection = dataSource.getConnection();

@@ -129,6 +129,27 @@ class BookingMailsTest {
     }
 
     @Test
+    void a_closure_of_the_whole_place_over_a_booking_tells_its_member_in_french() throws Exception {
+        language(MEMBER2, "fr");
+        String name = "Fraiseuse " + System.nanoTime();
+        String machine = aResource(ATELIER, "MACHINE", name);
+        LocalDate day = aTuesday().plusWeeks(1);
+        book(MEMBER2, ATELIER, machine, at(day, 10), at(day, 11));
+
+        as(MANAGER)
+                .body(Map.of(
+                        "kind", "CLOSURE", "start", at(day, 0), "end", at(day.plusDays(1), 0), "reason", "Inventaire"))
+                .post("/api/v1/places/" + ATELIER + "/closures")
+                .then()
+                .statusCode(201)
+                .body("affected.booking.resourceName", org.hamcrest.Matchers.hasItem(name));
+
+        Mail mail = Mailbox.await(
+                mailbox, MEMBER2, m -> m.getSubject().startsWith("Fermeture pendant votre réservation : " + name));
+        assertThat(mail.getText()).contains("sera fermé(e) pendant votre réservation", "Inventaire");
+    }
+
+    @Test
     void a_freed_slot_offered_from_the_waitlist_tells_the_waiting_member_until_when_to_confirm() {
         String name = "Salle attente " + System.nanoTime();
         String room = aResource(ATELIER, "ROOM", name);
@@ -157,6 +178,32 @@ class BookingMailsTest {
 
     static String english(LocalDate day) {
         return DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH).format(day);
+    }
+
+    @Test
+    void a_signed_in_person_who_switches_language_gets_mails_in_it() throws Exception {
+        language(MEMBER2, "fr");
+        org.tierslieux.server.testsupport.Demo.browsing(MEMBER2)
+                .get("/lang/en?back=/network")
+                .then()
+                .statusCode(303);
+        assertThat(localeOf(MEMBER2)).isEqualTo("en");
+        org.tierslieux.server.testsupport.Demo.browsing(MEMBER2)
+                .get("/lang/fr")
+                .then()
+                .statusCode(303);
+        assertThat(localeOf(MEMBER2)).isEqualTo("fr");
+    }
+
+    static String localeOf(String email) throws Exception {
+        try (var c = TestDatabase.superuser();
+                var s = c.prepareStatement("select locale from person where email = ?")) {
+            s.setString(1, email);
+            try (var row = s.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 
     static void language(String email, String language) throws Exception {
