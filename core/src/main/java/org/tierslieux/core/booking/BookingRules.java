@@ -33,7 +33,7 @@ public record BookingRules(
         public static final Settings NONE = new Settings(null, null, null, null, null, null, null, null);
 
         /** These settings, completed by {@code wider} where they say nothing. */
-        BookingRules over(BookingRules wider) {
+        public BookingRules over(BookingRules wider) {
             return new BookingRules(
                     minMinutes != null ? minMinutes : wider.minMinutes(),
                     maxMinutes != null ? maxMinutes : wider.maxMinutes(),

@@ -151,11 +151,11 @@ public class Notifier {
     }
 
     /**
-     * Where a mail sends someone to act on one booking. There is no page per booking yet: the place's page, where
-     * the member signs in and finds their bookings; the booking's id rides along as a fragment for a later page.
+     * Where a mail sends someone to act on one booking: their bookings at the place (after signing in), scrolled to
+     * that booking, where a held one has its "Confirmer" button.
      */
     private String bookingLink(PlaceRef place, BookingId booking) {
-        return publicUrl + "/" + place.slug() + "#booking-" + booking;
+        return publicUrl + "/" + place.slug() + "/bookings#booking-" + booking;
     }
 
     /** The name of a resource of the current place (the mail's place, entered on the worker thread). */

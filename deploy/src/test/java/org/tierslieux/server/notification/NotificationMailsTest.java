@@ -87,7 +87,7 @@ class NotificationMailsTest {
         assertThat(mail.getSubject()).startsWith("Une place s'est libérée : " + machine);
         assertThat(mail.getText())
                 .contains("avant le mercredi 2 décembre 2026, 18:30")
-                .contains("/" + ATELIER + "#booking-" + booking);
+                .contains("/" + ATELIER + "/bookings#booking-" + booking);
     }
 
     @Test
