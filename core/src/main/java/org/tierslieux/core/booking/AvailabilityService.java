@@ -91,7 +91,7 @@ public class AvailabilityService {
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery(
                         "select resource_id, starts_at, ends_at, seats from booking"
-                                + " where starts_at < :end and ends_at > :start"
+                                + " where period && tstzrange(:start, :end, '[)')"
                                 + " and (status = 'CONFIRMED' or (status = 'HELD' and hold_expires_at > :now))"
                                 + " order by starts_at",
                         Object[].class)

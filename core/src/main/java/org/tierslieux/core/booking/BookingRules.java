@@ -48,7 +48,7 @@ public record BookingRules(
         public static final Settings NONE = new Settings(null, null, null, null, null, null, null, null);
 
         /** These settings, made at {@code level}, completed by {@code wider} where they say nothing. */
-        BookingRules over(BookingRules wider, Level level) {
+        public BookingRules over(BookingRules wider, Level level) {
             return new BookingRules(
                     minMinutes != null ? minMinutes : wider.minMinutes(),
                     maxMinutes != null ? maxMinutes : wider.maxMinutes(),

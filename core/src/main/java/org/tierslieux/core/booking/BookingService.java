@@ -309,7 +309,7 @@ public class BookingService {
     List<Availability.Taken> taken(ResourceId resource, TimeRange period, BookingId excluding) {
         List<Object[]> rows = em().createNativeQuery(
                         "select starts_at, ends_at, seats from booking where resource_id = :r"
-                                + " and starts_at < :end and ends_at > :start and id <> :excluded"
+                                + " and period && tstzrange(:start, :end, '[)') and id <> :excluded"
                                 + " and (status = 'CONFIRMED' or (status = 'HELD' and hold_expires_at > :now))"
                                 + " order by starts_at",
                         Object[].class)

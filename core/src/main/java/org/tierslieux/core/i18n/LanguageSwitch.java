@@ -16,9 +16,19 @@ import org.tierslieux.core.people.Access;
 @Access.Public
 public class LanguageSwitch {
 
+    private final org.tierslieux.core.people.Caller caller;
+    private final org.tierslieux.core.people.PersonDirectory people;
+
+    LanguageSwitch(org.tierslieux.core.people.Caller caller, org.tierslieux.core.people.PersonDirectory people) {
+        this.caller = caller;
+        this.people = people;
+    }
+
     @GET
     public Response switchTo(@PathParam("code") String code, @QueryParam("back") String back) {
         Locale chosen = Messages.supported(Locale.forLanguageTag(code));
+        // signed in: mails follow the choice too
+        caller.person().ifPresent(person -> people.rememberLocale(person, chosen));
         String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
                 ? back
                 : "/network";

@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.tierslieux.core.i18n.Messages;
 import org.tierslieux.core.place.PlaceId;
 
 /**
@@ -23,6 +25,9 @@ public class PersonDirectory {
 
     /** What authentication needs of an account. */
     public record Account(PersonId id, String email, String displayName, String passwordHash, boolean networkAdmin) {}
+
+    /** Where and how to write to a person: their address, the name to greet them by, their language. */
+    public record Contact(PersonId id, String email, String displayName, Locale locale) {}
 
     /** One place where a person has roles, for the place switcher and {@code /api/v1/me}. */
     @io.quarkus.qute.TemplateData
@@ -47,6 +52,42 @@ public class PersonDirectory {
 
     public Optional<Account> byId(PersonId id) {
         return account(ACCOUNT_COLUMNS + "where id = ?::uuid", id.toString());
+    }
+
+    /** Keeps the language a person chose, for the mails they receive. */
+    public void rememberLocale(PersonId id, Locale locale) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update =
+                        connection.prepareStatement("update person set locale = ? where id = ? and locale <> ?")) {
+            String code = Messages.supported(locale).getLanguage();
+            update.setString(1, code);
+            update.setObject(2, id.value());
+            update.setString(3, code);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot keep a person's language", e);
+        }
+    }
+
+    /** How to reach a person by e-mail, in their language ({@code person.locale}, French unless they chose English). */
+    public Optional<Contact> contact(PersonId id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("select email, display_name, locale from person where id = ?")) {
+            select.setObject(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Contact(
+                        id,
+                        row.getString(1),
+                        row.getString(2),
+                        Messages.supported(Locale.forLanguageTag(row.getString(3)))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read a contact", e);
+        }
     }
 
     /**

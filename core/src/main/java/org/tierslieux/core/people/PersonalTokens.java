@@ -4,10 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,13 +12,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tierslieux.core.error.DomainException;
+import org.tierslieux.core.kernel.Secrets;
 
 /** Personal API tokens: created (the secret shown once), listed, revoked, and checked on each request. */
 @ApplicationScoped
@@ -37,7 +32,6 @@ public class PersonalTokens {
     /** A token just created: the only moment its secret exists outside the caller's hands. */
     public record Created(PersonalToken token, String secret) {}
 
-    private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final AgroalDataSource dataSource;
 
@@ -57,9 +51,7 @@ public class PersonalTokens {
         if (active >= MAX_PER_PERSON) {
             throw DomainException.conflict("token.too-many", Map.of("max", MAX_PER_PERSON));
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.newSecret(PREFIX);
         PersonalToken token = new PersonalToken(
                 owner, name.strip(), hash(secret), secret.substring(0, PREFIX.length() + 6), clock.instant());
         Panache.getEntityManager().persist(token);
@@ -127,11 +119,6 @@ public class PersonalTokens {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.hash(secret);
     }
 }

@@ -22,6 +22,7 @@ public class PlaceDirectory {
 
     private final AgroalDataSource dataSource;
     private final Map<String, PlaceRef> bySlug = new ConcurrentHashMap<>();
+    private final Map<PlaceId, String> slugById = new ConcurrentHashMap<>();
 
     PlaceDirectory(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -35,9 +36,43 @@ public class PlaceDirectory {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<PlaceRef> loaded = load(slug);
-        loaded.ifPresent(ref -> bySlug.put(slug, ref));
+        Optional<PlaceRef> loaded = load("slug = ?", slug);
+        loaded.ifPresent(ref -> {
+            bySlug.put(slug, ref);
+            slugById.put(ref.id(), slug);
+        });
         return loaded;
+    }
+
+    /** The place of an id, for work that starts from an event or a stored row rather than from a path. */
+    public Optional<PlaceRef> byId(PlaceId id) {
+        String slug = slugById.get(id);
+        if (slug != null) {
+            return bySlug(slug);
+        }
+        Optional<PlaceRef> loaded = load("id = ?::uuid", id.toString());
+        loaded.ifPresent(ref -> {
+            bySlug.put(ref.slug(), ref);
+            slugById.put(ref.id(), ref.slug());
+        });
+        return loaded;
+    }
+
+    /** The postal address of a place (e-mails, calendar events); not cached, as it is read rarely. */
+    public Optional<Address> addressOf(PlaceId id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select street, postal_code, city, country from place where id = ?")) {
+            select.setObject(1, id.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Address(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the address of the place " + id, e);
+        }
     }
 
     /** Every place of the network, for work that visits them one by one (scheduled sweeps). */
@@ -60,11 +95,11 @@ public class PlaceDirectory {
         bySlug.remove(slug);
     }
 
-    private Optional<PlaceRef> load(String slug) {
+    private Optional<PlaceRef> load(String condition, String value) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "select id, slug, name, time_zone, currency from place where slug = ?")) {
-            select.setString(1, slug);
+                        "select id, slug, name, time_zone, currency from place where " + condition)) {
+            select.setString(1, value);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -77,7 +112,7 @@ public class PlaceDirectory {
                         Currency.getInstance(row.getString(5).trim())));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the place " + slug, e);
+            throw new IllegalStateException("Cannot read the place " + value, e);
         }
     }
 }

@@ -4,6 +4,10 @@ import io.quarkus.qute.TemplateData;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +41,8 @@ public class Ui {
 
     @Inject
     HttpServerRequest request;
+
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     private List<PersonDirectory.PlaceRoles> myPlaces;
 
@@ -86,6 +92,11 @@ public class Ui {
         return caller.has(Role.MANAGER);
     }
 
+    /** Anyone with a role in the place of the page (managers and treasurers are members too). */
+    public boolean member() {
+        return caller.isMemberHere();
+    }
+
     public boolean treasurer() {
         return caller.has(Role.TREASURER);
     }
@@ -96,6 +107,60 @@ public class Ui {
             myPlaces = caller.person().map(directory::placesOf).orElse(List.of());
         }
         return myPlaces;
+    }
+
+    /** A day in the caller's language, for headings: "Mardi 9 décembre" (an instant is read in the place's zone). */
+    public String day(Object value) {
+        LocalDate date = date(value);
+        if (date == null) {
+            return "";
+        }
+        String text = DateTimeFormatter.ofPattern("EEEE d MMMM", locale()).format(date);
+        return text.substring(0, 1).toUpperCase(locale()) + text.substring(1);
+    }
+
+    /** A short day for lists: "mar. 9 déc. 2026" or "Tue 9 Dec 2026". */
+    public String shortDay(Object value) {
+        LocalDate date = date(value);
+        return date == null
+                ? ""
+                : DateTimeFormatter.ofPattern("EEE d MMM yyyy", locale()).format(date);
+    }
+
+    /** The time of an instant in the place's zone: "09:00". */
+    public String time(Instant instant) {
+        return instant == null ? "" : HOURS.format(instant.atZone(zone()));
+    }
+
+    /** An instant in the place's zone, day and time: "mar. 9 déc. 2026 09:00". */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : shortDay(instant) + " " + time(instant);
+    }
+
+    /** A period in the place's zone: "mar. 9 déc. 2026, 09:00 – 13:00", the end's day too when it differs. */
+    public String period(Instant start, Instant end) {
+        if (start == null || end == null) {
+            return "";
+        }
+        ZoneId zone = zone();
+        boolean sameDay = start.atZone(zone)
+                .toLocalDate()
+                .equals(end.minusNanos(1).atZone(zone).toLocalDate());
+        return shortDay(start) + ", " + time(start) + " – " + (sameDay ? time(end) : dateTime(end));
+    }
+
+    private ZoneId zone() {
+        PlaceRef place = place();
+        return place == null ? ZoneId.of("Europe/Paris") : place.zone();
+    }
+
+    private LocalDate date(Object value) {
+        return switch (value) {
+            case null -> null;
+            case LocalDate d -> d;
+            case Instant i -> i.atZone(zone()).toLocalDate();
+            default -> LocalDate.parse(value.toString());
+        };
     }
 
     /** The current path, for the language switcher to come back to. */

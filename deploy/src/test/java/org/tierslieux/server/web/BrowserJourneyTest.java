@@ -2,6 +2,7 @@ package org.tierslieux.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.tierslieux.server.testsupport.Demo.ATELIER;
 import static org.tierslieux.server.testsupport.Demo.FILATURE;
 import static org.tierslieux.server.testsupport.Demo.MANAGER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER;
@@ -235,6 +236,99 @@ class BrowserJourneyTest {
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(driver.findElement(By.cssSelector("main hgroup p")).getText())
                 .isEqualTo("Resources");
+    }
+
+    @Test
+    void the_demo_member_books_a_desk_at_la_filature_and_finds_it_under_my_bookings() {
+        open("/" + FILATURE);
+        waitForPath("/login");
+        signInAs(MEMBER);
+        waitForPath("/" + FILATURE);
+
+        clickable(By.id("nav-book")).click();
+        waitForPath("/" + FILATURE + "/book");
+        waitFor(By.cssSelector("section.day"));
+        assertNoHorizontalScroll();
+        // a week far enough ahead to be free whatever the day of the run
+        String firstWeek = visible(By.cssSelector("main hgroup p")).getText();
+        clickable(By.id("next-week")).click();
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "the next week, at " + where())
+                .until(d -> !d.findElement(By.cssSelector("main hgroup p"))
+                        .getText()
+                        .equals(firstWeek));
+        String secondWeek = visible(By.cssSelector("main hgroup p")).getText();
+        clickable(By.id("next-week")).click();
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "the week after, at " + where())
+                .until(d -> !d.findElement(By.cssSelector("main hgroup p"))
+                        .getText()
+                        .equals(secondWeek));
+        assertThat(driver.getCurrentUrl()).contains("week=");
+
+        WebElement desk = waitFor(By.cssSelector(
+                        "div.resource-slots[data-name='Bureau fixe 1'], div.resource-slots[data-name='Bureau fixe 2']"))
+                .get(0);
+        String deskName = desk.getAttribute("data-name");
+        WebElement slot = desk.findElement(By.cssSelector("button"));
+        String time = slot.getText();
+        assertNoHorizontalScroll();
+        screenshot("book-week-phone");
+        slot.click();
+
+        waitForPath("/" + FILATURE + "/bookings");
+        assertThat(visible(By.id("booked")).getText()).contains(deskName);
+        String start = time.substring(0, 5);
+        List<String> mine = waitFor(By.cssSelector("#upcoming li.booking")).stream()
+                .filter(li -> deskName.equals(li.getAttribute("data-resource-name")))
+                .map(li -> li.findElement(By.cssSelector(".booking-when")).getText())
+                .toList();
+        assertThat(mine).as("the booked desk under \"my bookings\"").anyMatch(when -> when.contains(start));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mes réservations");
+        assertNoHorizontalScroll();
+        screenshot("my-bookings-phone");
+
+        // a longer booking from the resource's page
+        open("/" + FILATURE + "/book");
+        clickable(By.cssSelector("div.resource-slots[data-name='Open space'] h3 a"))
+                .click();
+        waitFor(By.id("longer-form"));
+        assertNoHorizontalScroll();
+        screenshot("book-resource-phone");
+    }
+
+    @Test
+    void the_managers_pages_fit_a_phone() {
+        open("/" + FILATURE);
+        waitForPath("/login");
+        signInAs(MANAGER);
+        waitForPath("/" + FILATURE);
+        for (String page : List.of("calendar", "hours", "closures", "rules", "trainings")) {
+            clickable(By.id("nav-" + page)).click();
+            waitForPath("/" + FILATURE + "/manage/" + page);
+            assertThat(status()).as("HTTP status of " + driver.getCurrentUrl()).isEqualTo(200);
+            assertNoHorizontalScroll();
+            screenshot("manage-" + page + "-phone");
+        }
+        // a week with a booking, in the week view
+        String room = BookingPagesTest.aResource(
+                FILATURE, "ROOM", "Salle écran " + UUID.randomUUID().toString().substring(0, 4), 6);
+        java.time.LocalDate day = BookingPagesTest.tuesday();
+        BookingPagesTest.bookThroughTheApi(MEMBER, FILATURE, room, day, 10, 12);
+        open("/" + FILATURE + "/manage/calendar?view=week&day=" + day);
+        waitFor(By.cssSelector(".cal-entry"));
+        assertThat(driver.findElement(By.id("calendar")).getText()).contains("Mina Membre");
+        assertNoHorizontalScroll();
+        screenshot("manage-calendar-week-phone");
+
+        // a training of the fablab, with its sessions and the qualified members
+        open("/" + ATELIER + "/manage/trainings");
+        clickable(By.cssSelector("article.training[data-name='Formation découpe laser'] header a"))
+                .click();
+        waitFor(By.id("sessions"));
+        assertThat(visible(By.tagName("h1")).getText()).isEqualTo("Formation découpe laser");
+        assertNoHorizontalScroll();
+        screenshot("manage-training-phone");
     }
 
     // --- helpers

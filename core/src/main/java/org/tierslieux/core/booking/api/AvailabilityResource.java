@@ -16,10 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tierslieux.core.booking.Availability;
 import org.tierslieux.core.booking.AvailabilityService;
 import org.tierslieux.core.people.Access;
-import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.tenancy.PlaceContext;
 
-@Path("/api/v1/places/{place}")
+@Path("/api/v1/places/{place}/availability")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Availability")
 public class AvailabilityResource {
@@ -41,22 +40,6 @@ public class AvailabilityResource {
     }
 
     @GET
-    @Path("/resources/{id}/availability")
-    @Access.SignedIn
-    @Operation(
-            summary = "Free intervals of a resource",
-            description = "Local days `from`..`to` (YYYY-MM-DD, both included, at most 62 days; `to` defaults to"
-                    + " from + 6). Each interval lies on the resource's booking grid, with the seats left.")
-    public List<FreeInterval> ofResource(
-            @PathParam("place") String place,
-            @PathParam("id") UUID id,
-            @QueryParam("from") LocalDate from,
-            @QueryParam("to") LocalDate to) {
-        return intervals(availability.of(new ResourceId(id), from, Times.lastDay(from, to)));
-    }
-
-    @GET
-    @Path("/availability")
     @Access.SignedIn
     @Operation(
             summary = "Free intervals of every resource of the place",
@@ -71,12 +54,12 @@ public class AvailabilityResource {
                         r.resource().kind(),
                         r.resource().capacity(),
                         r.resource().slotMinutes(),
-                        intervals(r.free())))
+                        intervals(placeContext, r.free())))
                 .toList();
         return new PlaceAvailability(from, last, placeContext.require().zone().getId(), all);
     }
 
-    private List<FreeInterval> intervals(List<Availability.Free> free) {
+    static List<FreeInterval> intervals(PlaceContext placeContext, List<Availability.Free> free) {
         ZoneId zone = placeContext.require().zone();
         return free.stream()
                 .map(f -> new FreeInterval(Times.local(f.start(), zone), Times.local(f.end(), zone), f.free()))

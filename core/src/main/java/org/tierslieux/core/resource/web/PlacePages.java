@@ -26,6 +26,7 @@ import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.resource.ResourceKind;
 import org.tierslieux.core.resource.ResourceKinds;
 import org.tierslieux.core.resource.ResourceService;
+import org.tierslieux.core.resource.Scheduling;
 import org.tierslieux.core.web.Pages;
 
 /** A place's home (its resources) and the manager's resource forms. */
@@ -36,7 +37,18 @@ public class PlacePages {
     /** The resource form as typed, so that a refused form comes back as the manager left it. */
     @TemplateData
     public record ResourceForm(
-            String id, String kind, String name, String description, String capacity, Long version) {}
+            String id,
+            String kind,
+            String name,
+            String description,
+            String capacity,
+            String slotMinutes,
+            String requiresTraining,
+            Long version) {}
+
+    /** A training a resource may require. */
+    @TemplateData
+    public record TrainingChoice(String id, String name, boolean selected) {}
 
     private final ResourceService resources;
     private final ResourceKinds kinds;
@@ -72,7 +84,7 @@ public class PlacePages {
     @Path("resources/new")
     @Access.InPlace(Role.MANAGER)
     public TemplateInstance newResource(@PathParam("place") String place) {
-        return formPage(new ResourceForm(null, "MACHINE", null, null, null, null), null);
+        return formPage(new ResourceForm(null, "MACHINE", null, null, null, null, null, null), null);
     }
 
     @POST
@@ -84,8 +96,10 @@ public class PlacePages {
             @RestForm String kind,
             @RestForm String name,
             @RestForm String description,
-            @RestForm String capacity) {
-        var submitted = new ResourceForm(null, kind, name, description, capacity, null);
+            @RestForm String capacity,
+            @RestForm String slotMinutes,
+            @RestForm String requiresTraining) {
+        var submitted = new ResourceForm(null, kind, name, description, capacity, slotMinutes, requiresTraining, null);
         try {
             resources.create(kind, details(submitted));
             return Pages.redirect("/" + place);
@@ -106,6 +120,8 @@ public class PlacePages {
                         r.name(),
                         r.description(),
                         String.valueOf(r.capacity()),
+                        String.valueOf(r.slotMinutes()),
+                        r.requiredTraining().map(ResourceId::toString).orElse(""),
                         r.version()),
                 null);
     }
@@ -120,9 +136,12 @@ public class PlacePages {
             @RestForm String name,
             @RestForm String description,
             @RestForm String capacity,
+            @RestForm String slotMinutes,
+            @RestForm String requiresTraining,
             @RestForm Long version) {
         Resource current = resources.find(new ResourceId(id));
-        var submitted = new ResourceForm(id.toString(), current.kind(), name, description, capacity, version);
+        var submitted = new ResourceForm(
+                id.toString(), current.kind(), name, description, capacity, slotMinutes, requiresTraining, version);
         try {
             resources.edit(new ResourceId(id), details(submitted), version);
             return Pages.redirect("/" + place);
@@ -162,11 +181,38 @@ public class PlacePages {
         if (form.description() != null && form.description().length() > 2000) {
             throw DomainException.invalid("resource.description-too-long", Map.of("max", 2000));
         }
-        return new ResourceDetails(form.name(), form.description(), capacity);
+        Integer slot = null;
+        if (form.slotMinutes() != null && !form.slotMinutes().isBlank()) {
+            try {
+                slot = Integer.valueOf(form.slotMinutes().strip());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("resource.slot-out-of-range", Map.of("minutes", form.slotMinutes()));
+            }
+        }
+        ResourceId training = null;
+        if (form.requiresTraining() != null && !form.requiresTraining().isBlank()) {
+            try {
+                training =
+                        new ResourceId(UUID.fromString(form.requiresTraining().strip()));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("resource.training-invalid", Map.of("id", form.requiresTraining()));
+            }
+        }
+        return new ResourceDetails(form.name(), form.description(), capacity, slot, training);
     }
 
     private TemplateInstance formPage(ResourceForm values, String error) {
         List<String> codes = kinds.all().stream().map(ResourceKind::code).toList();
-        return pages.page(form).data("form", values).data("kinds", codes).data("error", error);
+        List<TrainingChoice> trainings = resources.active().stream()
+                .filter(r -> r.scheduling() == Scheduling.SESSIONS)
+                .filter(r -> !r.id().toString().equals(values.id()))
+                .map(r -> new TrainingChoice(
+                        r.id().toString(), r.name(), r.id().toString().equals(values.requiresTraining())))
+                .toList();
+        return pages.page(form)
+                .data("form", values)
+                .data("kinds", codes)
+                .data("trainings", trainings)
+                .data("error", error);
     }
 }

@@ -29,7 +29,7 @@ import org.tierslieux.core.tenancy.PlaceContext;
 import org.tierslieux.core.training.Qualification;
 import org.tierslieux.core.training.QualificationService;
 
-@Path("/api/v1/places/{place}")
+@Path("/api/v1/places/{place}/trainings/{training}/qualifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Trainings")
@@ -60,16 +60,14 @@ public class QualificationsResource {
     }
 
     @GET
-    @Path("/trainings/{training}/qualifications")
     @Access.InPlace(Role.MANAGER)
     @Operation(summary = "Who is qualified on a training")
     public List<QualificationResponse> ofTraining(
             @PathParam("place") String place, @PathParam("training") UUID training) {
-        return views(qualifications.ofTraining(new ResourceId(training)), true);
+        return views(placeContext, people, qualifications.ofTraining(new ResourceId(training)), true);
     }
 
     @POST
-    @Path("/trainings/{training}/qualifications")
     @Access.InPlace(Role.MANAGER)
     @Operation(summary = "Mark a member qualified (after the session), optionally until a date")
     public Response grant(
@@ -87,25 +85,13 @@ public class QualificationsResource {
                         ? null
                         : request.validUntil().plusDays(1).atStartOfDay(zone).toInstant(),
                 caller.requirePerson());
-        return Response.status(201).entity(views(List.of(granted), true).get(0)).build();
+        return Response.status(201)
+                .entity(views(placeContext, people, List.of(granted), true).get(0))
+                .build();
     }
 
-    @POST
-    @Path("/qualifications/{id}/revoke")
-    @Access.InPlace(Role.MANAGER)
-    public QualificationResponse revoke(@PathParam("place") String place, @PathParam("id") UUID id) {
-        return views(List.of(qualifications.revoke(id)), true).get(0);
-    }
-
-    @GET
-    @Path("/qualifications/mine")
-    @Access.InPlace(Role.MEMBER)
-    @Operation(summary = "My qualifications here")
-    public List<QualificationResponse> mine(@PathParam("place") String place) {
-        return views(qualifications.ofPerson(caller.requirePerson()), false);
-    }
-
-    private List<QualificationResponse> views(List<Qualification> list, boolean withNames) {
+    static List<QualificationResponse> views(
+            PlaceContext placeContext, PeopleService people, List<Qualification> list, boolean withNames) {
         ZoneId zone = placeContext.require().zone();
         Map<UUID, String> names = withNames
                 ? people.displayNames(
