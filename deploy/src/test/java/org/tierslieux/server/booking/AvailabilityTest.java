@@ -3,13 +3,13 @@ package org.tierslieux.server.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.PARIS;
 import static org.tierslieux.server.booking.Fixtures.aPlace;
 import static org.tierslieux.server.booking.Fixtures.aResource;
 import static org.tierslieux.server.booking.Fixtures.as;
 import static org.tierslieux.server.booking.Fixtures.book;
 import static org.tierslieux.server.booking.Fixtures.booked;
+import static org.tierslieux.server.booking.Fixtures.coworking;
 import static org.tierslieux.server.booking.Fixtures.everyDay;
 import static org.tierslieux.server.booking.Fixtures.free;
 import static org.tierslieux.server.booking.Fixtures.freeAt;
@@ -139,7 +139,7 @@ class AvailabilityTest {
 
     @Test
     void free_intervals_follow_the_grid_of_each_resource() {
-        Place place = FILATURE;
+        Place place = coworking();
         String machine = aResource("MACHINE").create();
         String desk = aResource("DESK").create();
         as(MEMBER).get(place.api() + "/resources/" + machine).then().body("slotMinutes", equalTo(30));
@@ -174,7 +174,7 @@ class AvailabilityTest {
 
     @Test
     void a_pool_shows_how_many_seats_are_left_and_hides_full_slots() {
-        Place place = FILATURE;
+        Place place = coworking();
         String pool = aResource("DESK_POOL").capacity(5).create();
         LocalDate day = place.next(DayOfWeek.WEDNESDAY, 3);
         booked(MEMBER, place, slot(pool, place.at(day, 9), place.at(day, 13), 2));
@@ -255,7 +255,7 @@ class AvailabilityTest {
 
     @Test
     void opening_hours_keep_their_local_time_across_the_clock_changes_of_paris() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         resourceHours(place, room, everyDay("09:00", "18:00"));
         resourceRules(place, room, Map.of("horizonDays", 400));
@@ -300,7 +300,7 @@ class AvailabilityTest {
 
     @Test
     void a_night_window_across_the_change_is_as_long_as_the_clock_says() {
-        Place place = FILATURE;
+        Place place = coworking();
         String machine = aResource("MACHINE").slotMinutes(60).create();
         List<Map<String, Object>> nights = new ArrayList<>(everyDay("00:00", "06:00"));
         resourceHours(place, machine, nights);
@@ -334,12 +334,12 @@ class AvailabilityTest {
     @Test
     void anyone_signed_in_may_read_availability_but_not_of_an_unknown_resource() {
         String room = aResource("ROOM").create();
-        LocalDate day = FILATURE.next(DayOfWeek.TUESDAY, 2);
-        // member2 is not a member of la-filature: availability is public to the signed-in (events open to all)
-        assertThat(free(MEMBER2, FILATURE, room, day, day)).hasSize(1);
+        LocalDate day = coworking().next(DayOfWeek.TUESDAY, 2);
+        // member2 is not a member of this place: availability is public to the signed-in (events open to all)
+        assertThat(free(MEMBER2, coworking(), room, day, day)).hasSize(1);
         refused(
                 as(MEMBER)
-                        .get(FILATURE.api() + "/resources/" + java.util.UUID.randomUUID() + "/availability?from="
+                        .get(coworking().api() + "/resources/" + java.util.UUID.randomUUID() + "/availability?from="
                                 + day),
                 404,
                 "resource.not-found");

@@ -1,12 +1,12 @@
 package org.tierslieux.server.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.aResource;
 import static org.tierslieux.server.booking.Fixtures.as;
 import static org.tierslieux.server.booking.Fixtures.book;
 import static org.tierslieux.server.booking.Fixtures.booked;
 import static org.tierslieux.server.booking.Fixtures.bookingRows;
+import static org.tierslieux.server.booking.Fixtures.coworking;
 import static org.tierslieux.server.booking.Fixtures.refused;
 import static org.tierslieux.server.booking.Fixtures.slot;
 import static org.tierslieux.server.testsupport.Demo.ATELIER;
@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tierslieux.server.booking.Fixtures.Place;
 import org.tierslieux.server.testsupport.Demo;
@@ -29,7 +30,13 @@ import org.tierslieux.server.testsupport.Demo;
 @QuarkusTest
 class BookingBadInputTest {
 
-    private static final Place PLACE = FILATURE;
+    /** The tests' own coworking (default hours, no public holidays, no rules). */
+    private Place place;
+
+    @BeforeEach
+    void inOurCoworking() {
+        place = coworking();
+    }
 
     /** The request is refused with this status and code, and the booking table did not change. */
     private static void refusedWithoutTrace(Response response, int status, String code, long rowsBefore) {
@@ -40,120 +47,120 @@ class BookingBadInputTest {
     @Test
     void times_that_make_no_sense_are_refused_each_with_its_code() {
         String room = aResource("ROOM").create();
-        LocalDate day = PLACE.next(DayOfWeek.TUESDAY, 2);
+        LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
         long rows = bookingRows();
 
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(day, 12), PLACE.at(day, 10))),
+                book(MEMBER, place, slot(room, place.at(day, 12), place.at(day, 10))),
                 422,
                 "booking.end-before-start",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(day, 10), PLACE.at(day, 10))),
+                book(MEMBER, place, slot(room, place.at(day, 10), place.at(day, 10))),
                 422,
                 "booking.end-before-start",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(day, 10, 20), PLACE.at(day, 11, 20))),
+                book(MEMBER, place, slot(room, place.at(day, 10, 20), place.at(day, 11, 20))),
                 422,
                 "booking.misaligned",
                 rows);
         // off the grid by a fraction of a second is off the grid
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(day, 10).replace(":00+", ":00.5+"), PLACE.at(day, 11))),
+                book(MEMBER, place, slot(room, place.at(day, 10).replace(":00+", ":00.5+"), place.at(day, 11))),
                 422,
                 "booking.misaligned",
                 rows);
         refusedWithoutTrace(
                 book(
                         MEMBER,
-                        PLACE,
-                        slot(room, PLACE.at(day, 10), PLACE.at(day, 11).replace(":00+", ":00.000001+"))),
+                        place,
+                        slot(room, place.at(day, 10), place.at(day, 11).replace(":00+", ":00.000001+"))),
                 422,
                 "booking.misaligned",
                 rows);
-        LocalDate yesterday = LocalDate.now(PLACE.zone()).minusDays(1);
+        LocalDate yesterday = LocalDate.now(place.zone()).minusDays(1);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(yesterday, 10), PLACE.at(yesterday, 11))),
+                book(MEMBER, place, slot(room, place.at(yesterday, 10), place.at(yesterday, 11))),
                 422,
                 "booking.in-past",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(day, 19), PLACE.at(day, 20))),
+                book(MEMBER, place, slot(room, place.at(day, 19), place.at(day, 20))),
                 422,
                 "booking.outside-opening-hours",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(day, 17), PLACE.at(day, 19))),
+                book(MEMBER, place, slot(room, place.at(day, 17), place.at(day, 19))),
                 422,
                 "booking.outside-opening-hours",
                 rows);
-        LocalDate saturday = PLACE.next(DayOfWeek.SATURDAY, 2);
+        LocalDate saturday = place.next(DayOfWeek.SATURDAY, 2);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(saturday, 10), PLACE.at(saturday, 11))),
+                book(MEMBER, place, slot(room, place.at(saturday, 10), place.at(saturday, 11))),
                 422,
                 "booking.outside-opening-hours",
                 rows);
         // over two days, though both ends are in opening hours
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(day, 17), PLACE.at(day.plusDays(1), 10))),
+                book(MEMBER, place, slot(room, place.at(day, 17), place.at(day.plusDays(1), 10))),
                 422,
                 "booking.outside-opening-hours",
                 rows);
-        LocalDate far = PLACE.next(DayOfWeek.TUESDAY, 20);
+        LocalDate far = place.next(DayOfWeek.TUESDAY, 20);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(far, 10), PLACE.at(far, 11))),
+                book(MEMBER, place, slot(room, place.at(far, 10), place.at(far, 11))),
                 422,
                 "booking.beyond-horizon",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, "9999-12-07T10:00:00+01:00", "9999-12-07T11:00:00+01:00")),
+                book(MEMBER, place, slot(room, "9999-12-07T10:00:00+01:00", "9999-12-07T11:00:00+01:00")),
                 422,
                 "booking.absurd-date",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, PLACE.at(day, 10), "9999-12-07T11:00:00+01:00")),
+                book(MEMBER, place, slot(room, place.at(day, 10), "9999-12-07T11:00:00+01:00")),
                 422,
                 "booking.absurd-date",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, "0001-01-01T10:00:00+01:00", PLACE.at(day, 10))),
+                book(MEMBER, place, slot(room, "0001-01-01T10:00:00+01:00", place.at(day, 10))),
                 422,
                 "booking.absurd-date",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, "+10000-01-01T10:00:00+01:00", "+10000-01-01T11:00:00+01:00")),
+                book(MEMBER, place, slot(room, "+10000-01-01T10:00:00+01:00", "+10000-01-01T11:00:00+01:00")),
                 422,
                 "booking.absurd-date",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, "demain 10h", PLACE.at(day, 11))), 400, "request.wrong-type", rows);
+                book(MEMBER, place, slot(room, "demain 10h", place.at(day, 11))), 400, "request.wrong-type", rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, "2026-13-45T10:00:00+01:00", PLACE.at(day, 11))),
+                book(MEMBER, place, slot(room, "2026-13-45T10:00:00+01:00", place.at(day, 11))),
                 400,
                 "request.wrong-type",
                 rows);
         // a local time without its offset is ambiguous on the day the clocks change: refused
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(room, day + "T10:00:00", day + "T11:00:00")), 400, "request.wrong-type", rows);
+                book(MEMBER, place, slot(room, day + "T10:00:00", day + "T11:00:00")), 400, "request.wrong-type", rows);
     }
 
     @Test
     void resources_that_cannot_be_booked_here_are_refused() {
-        LocalDate day = PLACE.next(DayOfWeek.WEDNESDAY, 2);
+        LocalDate day = place.next(DayOfWeek.WEDNESDAY, 2);
         long rows = bookingRows();
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(UUID.randomUUID().toString(), PLACE.at(day, 10), PLACE.at(day, 11))),
+                book(MEMBER, place, slot(UUID.randomUUID().toString(), place.at(day, 10), place.at(day, 11))),
                 404,
                 "resource.not-found",
                 rows);
         String archived = aResource("ROOM").create();
         as(MANAGER)
-                .post(PLACE.api() + "/resources/" + archived + "/archive")
+                .post(place.api() + "/resources/" + archived + "/archive")
                 .then()
                 .statusCode(200);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(archived, PLACE.at(day, 10), PLACE.at(day, 11))),
+                book(MEMBER, place, slot(archived, place.at(day, 10), place.at(day, 11))),
                 422,
                 "booking.resource-archived",
                 rows);
@@ -166,20 +173,20 @@ class BookingBadInputTest {
                 .extract()
                 .path("id");
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(elsewhere, PLACE.at(day, 10), PLACE.at(day, 11))),
+                book(MEMBER, place, slot(elsewhere, place.at(day, 10), place.at(day, 11))),
                 404,
                 "resource.not-found",
                 rows);
         refusedWithoutTrace(
                 as(MEMBER)
-                        .body(slot("not-a-uuid", PLACE.at(day, 10), PLACE.at(day, 11)))
-                        .post(PLACE.api() + "/bookings"),
+                        .body(slot("not-a-uuid", place.at(day, 10), place.at(day, 11)))
+                        .post(place.api() + "/bookings"),
                 400,
                 "request.wrong-type",
                 rows);
         refusedWithoutTrace(
                 as(MEMBER)
-                        .body(slot(elsewhere, PLACE.at(day, 10), PLACE.at(day, 11)))
+                        .body(slot(elsewhere, place.at(day, 10), place.at(day, 11)))
                         .post("/api/v1/places/nulle-part/bookings"),
                 404,
                 "place.not-found",
@@ -190,55 +197,55 @@ class BookingBadInputTest {
     void seats_must_be_at_least_one_and_within_the_capacity() {
         String pool = aResource("DESK_POOL").capacity(4).create();
         String desk = aResource("DESK").create();
-        LocalDate day = PLACE.next(DayOfWeek.THURSDAY, 2);
+        LocalDate day = place.next(DayOfWeek.THURSDAY, 2);
         long rows = bookingRows();
         for (int seats : new int[] {0, -3}) {
             refusedWithoutTrace(
-                    book(MEMBER, PLACE, slot(pool, PLACE.at(day, 9), PLACE.at(day, 13), seats)),
+                    book(MEMBER, place, slot(pool, place.at(day, 9), place.at(day, 13), seats)),
                     422,
                     "booking.seats-invalid",
                     rows);
         }
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(pool, PLACE.at(day, 9), PLACE.at(day, 13), 5)),
+                book(MEMBER, place, slot(pool, place.at(day, 9), place.at(day, 13), 5)),
                 422,
                 "booking.seats-above-capacity",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(pool, PLACE.at(day, 9), PLACE.at(day, 13), Integer.MAX_VALUE)),
+                book(MEMBER, place, slot(pool, place.at(day, 9), place.at(day, 13), Integer.MAX_VALUE)),
                 422,
                 "booking.seats-above-capacity",
                 rows);
         refusedWithoutTrace(
-                book(MEMBER, PLACE, slot(desk, PLACE.at(day, 9), PLACE.at(day, 13), 2)),
+                book(MEMBER, place, slot(desk, place.at(day, 9), place.at(day, 13), 2)),
                 422,
                 "booking.seats-whole",
                 rows);
-        var words = slot(pool, PLACE.at(day, 9), PLACE.at(day, 13));
+        var words = slot(pool, place.at(day, 9), place.at(day, 13));
         words.put("seats", "deux");
-        refusedWithoutTrace(book(MEMBER, PLACE, words), 400, "request.wrong-type", rows);
-        booked(MEMBER, PLACE, slot(pool, PLACE.at(day, 9), PLACE.at(day, 13), 4));
+        refusedWithoutTrace(book(MEMBER, place, words), 400, "request.wrong-type", rows);
+        booked(MEMBER, place, slot(pool, place.at(day, 9), place.at(day, 13), 4));
     }
 
     @Test
     void malformed_bodies_are_refused_before_anything_is_read() {
         String room = aResource("ROOM").create();
-        LocalDate day = PLACE.next(DayOfWeek.FRIDAY, 2);
+        LocalDate day = place.next(DayOfWeek.FRIDAY, 2);
         long rows = bookingRows();
-        var missing = new HashMap<String, Object>(Map.of("resourceId", room, "start", PLACE.at(day, 10)));
-        refusedWithoutTrace(book(MEMBER, PLACE, missing), 400, "request.invalid", rows);
+        var missing = new HashMap<String, Object>(Map.of("resourceId", room, "start", place.at(day, 10)));
+        refusedWithoutTrace(book(MEMBER, place, missing), 400, "request.invalid", rows);
         refusedWithoutTrace(
-                as(MEMBER).body("{\"resourceId\": ").post(PLACE.api() + "/bookings"), 400, "request.malformed", rows);
-        refusedWithoutTrace(as(MEMBER).post(PLACE.api() + "/bookings"), 400, "request.invalid", rows);
-        var unknown = slot(room, PLACE.at(day, 10), PLACE.at(day, 11));
+                as(MEMBER).body("{\"resourceId\": ").post(place.api() + "/bookings"), 400, "request.malformed", rows);
+        refusedWithoutTrace(as(MEMBER).post(place.api() + "/bookings"), 400, "request.invalid", rows);
+        var unknown = slot(room, place.at(day, 10), place.at(day, 11));
         unknown.put("price", 0);
-        refusedWithoutTrace(book(MEMBER, PLACE, unknown), 400, "request.unknown-field", rows);
-        var longNote = slot(room, PLACE.at(day, 10), PLACE.at(day, 11));
+        refusedWithoutTrace(book(MEMBER, place, unknown), 400, "request.unknown-field", rows);
+        var longNote = slot(room, place.at(day, 10), place.at(day, 11));
         longNote.put("note", "x".repeat(501));
-        refusedWithoutTrace(book(MEMBER, PLACE, longNote), 400, "request.invalid", rows);
+        refusedWithoutTrace(book(MEMBER, place, longNote), 400, "request.invalid", rows);
         Demo.anonymous()
-                .body(slot(room, PLACE.at(day, 10), PLACE.at(day, 11)))
-                .post(PLACE.api() + "/bookings")
+                .body(slot(room, place.at(day, 10), place.at(day, 11)))
+                .post(place.api() + "/bookings")
                 .then()
                 .statusCode(401);
         assertThat(bookingRows()).isEqualTo(rows);
@@ -247,49 +254,49 @@ class BookingBadInputTest {
     @Test
     void a_move_with_bad_times_is_refused_and_the_booking_stays() {
         String room = aResource("ROOM").create();
-        LocalDate day = PLACE.next(DayOfWeek.MONDAY, 3);
-        String id = booked(MEMBER, PLACE, slot(room, PLACE.at(day, 10), PLACE.at(day, 11)));
+        LocalDate day = place.next(DayOfWeek.MONDAY, 3);
+        String id = booked(MEMBER, place, slot(room, place.at(day, 10), place.at(day, 11)));
         for (var times : new String[][] {
-            {PLACE.at(day, 12), PLACE.at(day, 11)},
+            {place.at(day, 12), place.at(day, 11)},
             {"9999-01-01T10:00:00+01:00", "9999-01-01T11:00:00+01:00"},
             {
-                PLACE.at(LocalDate.now(PLACE.zone()).minusDays(2), 10),
-                PLACE.at(LocalDate.now(PLACE.zone()).minusDays(2), 11)
+                place.at(LocalDate.now(place.zone()).minusDays(2), 10),
+                place.at(LocalDate.now(place.zone()).minusDays(2), 11)
             }
         }) {
             var answer = as(MEMBER)
                     .body(Map.of("start", times[0], "end", times[1]))
-                    .post(PLACE.api() + "/bookings/" + id + "/move");
+                    .post(place.api() + "/bookings/" + id + "/move");
             answer.then().statusCode(422).contentType("application/problem+json");
         }
         as(MEMBER)
-                .body(Map.of("start", PLACE.at(day, 12)))
-                .post(PLACE.api() + "/bookings/" + id + "/move")
+                .body(Map.of("start", place.at(day, 12)))
+                .post(place.api() + "/bookings/" + id + "/move")
                 .then()
                 .statusCode(400);
         as(MEMBER)
-                .get(PLACE.api() + "/bookings/" + id)
+                .get(place.api() + "/bookings/" + id)
                 .then()
-                .body("start", org.hamcrest.Matchers.equalTo(PLACE.at(day, 10)));
-        refused(as(MEMBER).get(PLACE.api() + "/bookings/" + UUID.randomUUID()), 404, "booking.not-found");
-        refused(as(MEMBER).get(PLACE.api() + "/bookings/pas-un-id"), 404, "route.not-found");
+                .body("start", org.hamcrest.Matchers.equalTo(place.at(day, 10)));
+        refused(as(MEMBER).get(place.api() + "/bookings/" + UUID.randomUUID()), 404, "booking.not-found");
+        refused(as(MEMBER).get(place.api() + "/bookings/pas-un-id"), 404, "route.not-found");
     }
 
     @Test
     void availability_asked_for_nonsense_days_is_refused_with_its_code() {
         String room = aResource("ROOM").create();
-        String base = PLACE.api() + "/resources/" + room + "/availability";
-        LocalDate day = PLACE.next(DayOfWeek.TUESDAY, 2);
+        String base = place.api() + "/resources/" + room + "/availability";
+        LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
         refused(as(MEMBER).get(base), 422, "availability.range-missing");
         refused(as(MEMBER).get(base + "?from=" + day + "&to=" + day.minusDays(1)), 422, "availability.to-before-from");
         refused(as(MEMBER).get(base + "?from=" + day + "&to=" + day.plusDays(100)), 422, "availability.range-too-long");
         refused(as(MEMBER).get(base + "?from=9999-01-01&to=9999-01-02"), 422, "availability.absurd-date");
         refused(as(MEMBER).get(base + "?from=9999-12-31"), 422, "availability.absurd-date");
         refused(as(MEMBER).get(base + "?from=1900-01-01"), 422, "availability.absurd-date");
-        refused(as(MEMBER).get(PLACE.api() + "/availability?from=9999-01-01"), 422, "availability.absurd-date");
-        refused(as(MEMBER).get(PLACE.api() + "/availability"), 422, "availability.range-missing");
+        refused(as(MEMBER).get(place.api() + "/availability?from=9999-01-01"), 422, "availability.absurd-date");
+        refused(as(MEMBER).get(place.api() + "/availability"), 422, "availability.range-missing");
         // the last day a date can have: nothing to add a week to
-        for (String path : List.of(base, PLACE.api() + "/availability", PLACE.api() + "/closures")) {
+        for (String path : List.of(base, place.api() + "/availability", place.api() + "/closures")) {
             var last = as(MEMBER).urlEncodingEnabled(false).get(path + "?from=%2B999999999-12-31");
             refused(last, 422, "availability.absurd-date");
         }

@@ -3,7 +3,6 @@ package org.tierslieux.server.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.PARIS;
 import static org.tierslieux.server.booking.Fixtures.aPerson;
 import static org.tierslieux.server.booking.Fixtures.aPlace;
@@ -12,6 +11,7 @@ import static org.tierslieux.server.booking.Fixtures.as;
 import static org.tierslieux.server.booking.Fixtures.book;
 import static org.tierslieux.server.booking.Fixtures.booked;
 import static org.tierslieux.server.booking.Fixtures.cancel;
+import static org.tierslieux.server.booking.Fixtures.coworking;
 import static org.tierslieux.server.booking.Fixtures.refused;
 import static org.tierslieux.server.booking.Fixtures.resourceRules;
 import static org.tierslieux.server.booking.Fixtures.session;
@@ -35,7 +35,7 @@ class BookingRulesTest {
 
     @Test
     void each_rule_of_a_resource_refuses_with_its_own_code() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
         long before = Fixtures.bookingRows();
@@ -273,7 +273,7 @@ class BookingRulesTest {
 
     @Test
     void only_members_book_unless_the_resource_is_open_to_everyone() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
         refused(book(MEMBER2, place, slot(room, place.at(day, 9), place.at(day, 10))), 403, "booking.members-only");
@@ -297,7 +297,7 @@ class BookingRulesTest {
 
     @Test
     void refusals_are_explained_in_french_by_default_and_in_english_when_asked() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         resourceRules(place, room, Map.of("horizonDays", 7));
         LocalDate day = place.next(DayOfWeek.TUESDAY, 3);

@@ -3,16 +3,18 @@ package org.tierslieux.server.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.aResource;
 import static org.tierslieux.server.booking.Fixtures.as;
 import static org.tierslieux.server.booking.Fixtures.booked;
+import static org.tierslieux.server.booking.Fixtures.coworking;
 import static org.tierslieux.server.booking.Fixtures.personId;
 import static org.tierslieux.server.booking.Fixtures.slot;
 import static org.tierslieux.server.booking.Fixtures.status;
 import static org.tierslieux.server.testsupport.Demo.MANAGER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER;
 
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
@@ -24,6 +26,7 @@ import org.tierslieux.core.booking.BookingCancelled;
 import org.tierslieux.core.booking.CancelCause;
 import org.tierslieux.core.booking.ClosureScheduled;
 import org.tierslieux.server.booking.Fixtures.Place;
+import org.tierslieux.server.testsupport.Mailbox;
 
 /** A maintenance block or a closure over existing bookings: members are told, the manager cancels or keeps. */
 @QuarkusTest
@@ -32,13 +35,23 @@ class ClosuresTest {
     @Inject
     RecordedEvents events;
 
+    @Inject
+    MockMailbox mailbox;
+
+    private static boolean mentions(Mail mail, String text) {
+        return (mail.getText() != null && mail.getText().contains(text))
+                || (mail.getHtml() != null && mail.getHtml().contains(text));
+    }
+
     @Test
     void a_maintenance_block_over_bookings_lists_them_and_the_manager_cancels_them_with_a_reason() {
-        Place place = FILATURE;
+        Place place = coworking();
         String machine = aResource("MACHINE").create();
         LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
-        String hit = booked(MEMBER, place, slot(machine, place.at(day, 10), place.at(day, 11)));
-        String spared = booked(MEMBER, place, slot(machine, place.at(day, 15), place.at(day, 16)));
+        String member = Fixtures.aPerson("touchee", place, "MEMBER");
+        String other = Fixtures.aPerson("epargne", place, "MEMBER");
+        String hit = booked(member, place, slot(machine, place.at(day, 10), place.at(day, 11)));
+        String spared = booked(other, place, slot(machine, place.at(day, 15), place.at(day, 16)));
 
         var closure = as(MANAGER)
                 .body(Map.of(
@@ -58,7 +71,7 @@ class ClosuresTest {
                 .body("closure.kind", equalTo("MAINTENANCE"))
                 .body("affected", hasSize(1))
                 .body("affected[0].booking.id", equalTo(hit))
-                .body("affected[0].personId", equalTo(personId(MEMBER).toString()))
+                .body("affected[0].personId", equalTo(personId(member).toString()))
                 .extract()
                 .jsonPath();
         String closureId = closure.getString("closure.id");
@@ -71,8 +84,10 @@ class ClosuresTest {
         assertThat(scheduled.get(0).affected())
                 .extracting(b -> b.value().toString())
                 .containsExactly(hit);
+        // and by mail, with the reason
+        Mailbox.await(mailbox, member, mail -> mentions(mail, "Changement du tube laser"));
         // until the manager decides, the booking is kept
-        assertThat(status(MEMBER, place, hit)).isEqualTo("CONFIRMED");
+        assertThat(status(member, place, hit)).isEqualTo("CONFIRMED");
         as(MANAGER)
                 .get(place.api() + "/closures/" + closureId)
                 .then()
@@ -89,8 +104,11 @@ class ClosuresTest {
                 .body("[0].status", equalTo("CANCELLED"))
                 .body("[0].cancelCause", equalTo("MAINTENANCE"))
                 .body("[0].cancelReason", equalTo("Machine en panne, désolés"));
-        assertThat(status(MEMBER, place, hit)).isEqualTo("CANCELLED");
-        assertThat(status(MEMBER, place, spared)).isEqualTo("CONFIRMED");
+        assertThat(status(member, place, hit)).isEqualTo("CANCELLED");
+        Mailbox.await(mailbox, member, mail -> mentions(mail, "Machine en panne, désolés"));
+        assertThat(status(other, place, spared)).isEqualTo("CONFIRMED");
+        Mailbox.settle();
+        assertThat(Mailbox.sentTo(mailbox, other)).noneMatch(mail -> mentions(mail, "Changement du tube laser"));
         assertThat(events.about(BookingCancelled.class, hit)).singleElement().satisfies(e -> {
             assertThat(e.cause()).isEqualTo(CancelCause.MAINTENANCE);
             assertThat(e.reason()).isEqualTo("Machine en panne, désolés");
@@ -101,7 +119,7 @@ class ClosuresTest {
 
     @Test
     void a_manager_may_keep_the_bookings_a_closure_meets_and_reopen_later() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         LocalDate day = place.next(DayOfWeek.WEDNESDAY, 2);
         String kept = booked(MEMBER, place, slot(room, place.at(day, 10), place.at(day, 11)));

@@ -1,10 +1,10 @@
 package org.tierslieux.server.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.aPerson;
 import static org.tierslieux.server.booking.Fixtures.aResource;
 import static org.tierslieux.server.booking.Fixtures.count;
+import static org.tierslieux.server.booking.Fixtures.coworking;
 import static org.tierslieux.server.booking.Fixtures.slot;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tierslieux.core.booking.BookingConfirmed;
 import org.tierslieux.server.booking.Fixtures.Answer;
@@ -28,31 +29,38 @@ import org.tierslieux.server.booking.Fixtures.Place;
 @QuarkusTest
 class ConcurrentBookingTest {
 
-    private static final Place PLACE = FILATURE;
+    /** The tests' own coworking (default hours, no public holidays, no rules). */
+    private Place place;
+
+    @BeforeEach
+    void inOurCoworking() {
+        place = coworking();
+    }
+
     private static final int CLIENTS = 200;
     private static final int THREADS = 48;
 
-    /** Personal tokens of a few members: integrations book with tokens, not passwords. */
-    private static final List<String> TOKENS = new ArrayList<>();
+    /** Personal tokens of a few members of each test place: integrations book with tokens, not passwords. */
+    private static final Map<String, List<String>> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     RecordedEvents events;
 
-    /** Made once for the class, when the first test runs (the HTTP port is known by then). */
-    private static synchronized void members() {
-        if (!TOKENS.isEmpty()) {
-            return;
-        }
-        for (int i = 0; i < 8; i++) {
-            TOKENS.add(Fixtures.token(aPerson("rafale", PLACE, "MEMBER")));
-        }
+    private List<String> tokens() {
+        return TOKENS.computeIfAbsent(place.slug(), slug -> {
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tokens.add(Fixtures.token(aPerson("rafale", place, "MEMBER")));
+            }
+            return tokens;
+        });
     }
 
-    private static List<Answer> storm(List<Map<String, Object>> bodies) throws Exception {
-        members();
+    private List<Answer> storm(List<Map<String, Object>> bodies) throws Exception {
+        List<String> tokens = tokens();
         List<java.net.http.HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
-            requests.add(Fixtures.post(TOKENS.get(i % TOKENS.size()), PLACE.api() + "/bookings", bodies.get(i)));
+            requests.add(Fixtures.post(tokens.get(i % tokens.size()), place.api() + "/bookings", bodies.get(i)));
         }
         return Fixtures.storm(THREADS, requests);
     }
@@ -68,8 +76,8 @@ class ConcurrentBookingTest {
     @Test
     void two_hundred_clients_booking_one_desk_at_once_make_one_booking_and_199_clean_conflicts() throws Exception {
         String desk = aResource("DESK").create();
-        LocalDate day = PLACE.next(DayOfWeek.TUESDAY, 2);
-        List<Answer> answers = storm(times(CLIENTS, slot(desk, PLACE.at(day, 9), PLACE.at(day, 13))));
+        LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
+        List<Answer> answers = storm(times(CLIENTS, slot(desk, place.at(day, 9), place.at(day, 13))));
 
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
         assertThat(answers)
@@ -87,8 +95,8 @@ class ConcurrentBookingTest {
     @Test
     void two_hundred_clients_booking_one_pool_of_seven_at_once_make_seven_bookings() throws Exception {
         String pool = aResource("DESK_POOL").capacity(7).create();
-        LocalDate day = PLACE.next(DayOfWeek.WEDNESDAY, 2);
-        List<Answer> answers = storm(times(CLIENTS, slot(pool, PLACE.at(day, 9), PLACE.at(day, 13))));
+        LocalDate day = place.next(DayOfWeek.WEDNESDAY, 2);
+        List<Answer> answers = storm(times(CLIENTS, slot(pool, place.at(day, 9), place.at(day, 13))));
 
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(7);
         assertThat(answers)
@@ -106,14 +114,14 @@ class ConcurrentBookingTest {
     @Test
     void overlapping_ranges_of_all_sizes_racing_on_a_pool_never_exceed_its_seats() throws Exception {
         String pool = aResource("DESK_POOL").capacity(4).slotMinutes(60).create();
-        LocalDate day = PLACE.next(DayOfWeek.THURSDAY, 2);
+        LocalDate day = place.next(DayOfWeek.THURSDAY, 2);
         Random random = new Random(20261126L);
         List<Map<String, Object>> bodies = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             int start = 9 + random.nextInt(8);
             int end = Math.min(18, start + 1 + random.nextInt(4));
             int seats = 1 + random.nextInt(2);
-            bodies.add(slot(pool, PLACE.at(day, start), PLACE.at(day, end), seats));
+            bodies.add(slot(pool, place.at(day, start), place.at(day, end), seats));
         }
         List<Answer> answers = storm(bodies);
 
@@ -131,10 +139,10 @@ class ConcurrentBookingTest {
     void desks_and_pools_racing_side_by_side_do_not_block_each_other() throws Exception {
         String desk = aResource("DESK").create();
         String pool = aResource("DESK_POOL").capacity(3).create();
-        LocalDate day = PLACE.next(DayOfWeek.FRIDAY, 2);
+        LocalDate day = place.next(DayOfWeek.FRIDAY, 2);
         List<Map<String, Object>> bodies = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            bodies.add(slot(i % 2 == 0 ? desk : pool, PLACE.at(day, 13), PLACE.at(day, 17)));
+            bodies.add(slot(i % 2 == 0 ? desk : pool, place.at(day, 13), place.at(day, 17)));
         }
         List<Answer> answers = storm(bodies);
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1 + 3);
@@ -146,14 +154,14 @@ class ConcurrentBookingTest {
     @Test
     void a_storm_on_a_desk_whose_hold_ran_out_gives_the_hold_back_once_and_the_slot_to_one_client() throws Exception {
         String desk = aResource("DESK").create();
-        LocalDate day = PLACE.next(DayOfWeek.MONDAY, 3);
-        var morning = slot(desk, PLACE.at(day, 9), PLACE.at(day, 13));
-        String holder = aPerson("titulaire", PLACE, "MEMBER");
-        String waiting = aPerson("attente", PLACE, "MEMBER");
-        String taken = Fixtures.booked(holder, PLACE, morning);
-        String entry = WaitlistTest.join(waiting, PLACE, morning);
-        Fixtures.cancel(holder, PLACE, taken, null).then().statusCode(200);
-        String held = WaitlistTest.offeredBooking(waiting, PLACE, entry);
+        LocalDate day = place.next(DayOfWeek.MONDAY, 3);
+        var morning = slot(desk, place.at(day, 9), place.at(day, 13));
+        String holder = aPerson("titulaire", place, "MEMBER");
+        String waiting = aPerson("attente", place, "MEMBER");
+        String taken = Fixtures.booked(holder, place, morning);
+        String entry = WaitlistTest.join(waiting, place, morning);
+        Fixtures.cancel(holder, place, taken, null).then().statusCode(200);
+        String held = WaitlistTest.offeredBooking(waiting, place, entry);
 
         // the offer is not answered in time; nobody swept it yet when the storm comes
         MovableClock.install().advance(java.time.Duration.ofHours(3));
@@ -165,7 +173,7 @@ class ConcurrentBookingTest {
             assertThat(a.code()).isEqualTo("booking.unavailable");
         });
         assertNeverOverbooked(desk, 1);
-        assertThat(Fixtures.status(waiting, PLACE, held)).isEqualTo("EXPIRED");
+        assertThat(Fixtures.status(waiting, place, held)).isEqualTo("EXPIRED");
         assertThat(events.about(org.tierslieux.core.booking.BookingCancelled.class, held))
                 .singleElement()
                 .satisfies(e -> assertThat(e.cause()).isEqualTo(org.tierslieux.core.booking.CancelCause.EXPIRED));

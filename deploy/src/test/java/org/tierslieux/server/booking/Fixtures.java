@@ -66,7 +66,19 @@ final class Fixtures {
         }
     }
 
-    static final Place FILATURE = new Place(Demo.FILATURE, PARIS);
+    private static Place coworking;
+
+    /**
+     * The tests' own coworking in Paris, made once per test database: on the default hours (Monday to Friday,
+     * 9:00 to 18:00), with no public holidays, rules or bookings of the demo's calendar, whatever the date
+     * the tests run. The demo manager manages it, the demo member is a member, member2 is not.
+     */
+    static synchronized Place coworking() {
+        if (coworking == null || count("select count(*) from place where slug = ?", coworking.slug()) == 0) {
+            coworking = aPlace("coworking", PARIS);
+        }
+        return coworking;
+    }
 
     static String unique(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
@@ -140,7 +152,7 @@ final class Fixtures {
 
     static final class ResourceBuilder {
         private final Map<String, Object> body = new LinkedHashMap<>();
-        private Place place = FILATURE;
+        private Place place;
 
         private ResourceBuilder(String kind) {
             body.put("kind", kind);
@@ -170,7 +182,7 @@ final class Fixtures {
         String create() {
             return as(Demo.MANAGER)
                     .body(body)
-                    .post(place.api() + "/resources")
+                    .post((place == null ? coworking() : place).api() + "/resources")
                     .then()
                     .statusCode(201)
                     .extract()

@@ -3,12 +3,12 @@ package org.tierslieux.server.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.aPlace;
 import static org.tierslieux.server.booking.Fixtures.aResource;
 import static org.tierslieux.server.booking.Fixtures.as;
 import static org.tierslieux.server.booking.Fixtures.booked;
 import static org.tierslieux.server.booking.Fixtures.bookingRows;
+import static org.tierslieux.server.booking.Fixtures.coworking;
 import static org.tierslieux.server.booking.Fixtures.everyDay;
 import static org.tierslieux.server.booking.Fixtures.placeHours;
 import static org.tierslieux.server.booking.Fixtures.refused;
@@ -50,7 +50,7 @@ class RecurringBookingTest {
 
     @Test
     void a_weekly_series_books_the_same_time_for_n_weeks_or_until_a_date() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         LocalDate first = place.next(DayOfWeek.TUESDAY, 2);
         var answer = series(MEMBER, place, slot(room, place.at(first, 10), place.at(first, 12)), Map.of("weeks", 4))
@@ -83,7 +83,7 @@ class RecurringBookingTest {
 
     @Test
     void all_or_nothing_refuses_the_whole_series_when_one_date_is_taken_and_writes_nothing() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         LocalDate first = place.next(DayOfWeek.WEDNESDAY, 2);
         LocalDate taken = first.plusWeeks(2);
@@ -109,7 +109,7 @@ class RecurringBookingTest {
 
     @Test
     void all_or_nothing_lists_every_date_a_rule_refuses() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         LocalDate first = place.next(DayOfWeek.WEDNESDAY, 2);
         for (LocalDate closed : List.of(first.plusWeeks(1), first.plusWeeks(3))) {
@@ -131,7 +131,7 @@ class RecurringBookingTest {
 
     @Test
     void skipping_conflicts_books_every_other_date_and_lists_the_skipped_ones() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         LocalDate first = place.next(DayOfWeek.THURSDAY, 2);
         LocalDate taken = first.plusWeeks(2);
@@ -172,7 +172,7 @@ class RecurringBookingTest {
         ZoneId chatham = ZoneId.of("Pacific/Chatham");
         Place chathamPlace = aPlace("serie-chatham", chatham);
         placeHours(chathamPlace, everyDay("09:00", "18:00"));
-        for (Place place : List.of(FILATURE, chathamPlace)) {
+        for (Place place : List.of(coworking(), chathamPlace)) {
             String room = aResource("ROOM").in(place).create();
             resourceRules(place, room, Map.of("horizonDays", 400));
             ZoneOffsetTransition change =
@@ -195,7 +195,7 @@ class RecurringBookingTest {
 
     @Test
     void a_series_needs_either_a_number_of_weeks_or_an_end_date_within_a_year() {
-        Place place = FILATURE;
+        Place place = coworking();
         String room = aResource("ROOM").create();
         LocalDate first = place.next(DayOfWeek.FRIDAY, 2);
         var slot = slot(room, place.at(first, 10), place.at(first, 12));

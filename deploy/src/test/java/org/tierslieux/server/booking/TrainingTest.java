@@ -3,12 +3,12 @@ package org.tierslieux.server.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.aPerson;
 import static org.tierslieux.server.booking.Fixtures.aResource;
 import static org.tierslieux.server.booking.Fixtures.as;
 import static org.tierslieux.server.booking.Fixtures.book;
 import static org.tierslieux.server.booking.Fixtures.booked;
+import static org.tierslieux.server.booking.Fixtures.coworking;
 import static org.tierslieux.server.booking.Fixtures.personId;
 import static org.tierslieux.server.booking.Fixtures.refused;
 import static org.tierslieux.server.booking.Fixtures.session;
@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tierslieux.server.booking.Fixtures.Place;
 
@@ -30,46 +31,52 @@ import org.tierslieux.server.booking.Fixtures.Place;
 @QuarkusTest
 class TrainingTest {
 
-    private static final Place PLACE = FILATURE;
+    /** The tests' own coworking (default hours, no public holidays, no rules). */
+    private Place place;
 
-    private static Response grant(String training, UUID person, LocalDate validUntil) {
+    @BeforeEach
+    void inOurCoworking() {
+        place = coworking();
+    }
+
+    private Response grant(String training, UUID person, LocalDate validUntil) {
         var body = new HashMap<String, Object>(Map.of("personId", person.toString()));
         if (validUntil != null) {
             body.put("validUntil", validUntil.toString());
         }
-        return as(MANAGER).body(body).post(PLACE.api() + "/trainings/" + training + "/qualifications");
+        return as(MANAGER).body(body).post(place.api() + "/trainings/" + training + "/qualifications");
     }
 
     @Test
     void a_member_trained_and_marked_qualified_books_the_machine_until_revoked() {
         String training = aResource("TRAINING").capacity(4).create();
         String laser = aResource("MACHINE").requiring(training).create();
-        as(MANAGER).get(PLACE.api() + "/resources/" + laser).then().body("requiresTrainingId", equalTo(training));
-        String learner = aPerson("apprentie", PLACE, "MEMBER");
-        LocalDate day = PLACE.next(DayOfWeek.TUESDAY, 2);
-        var onTheLaser = slot(laser, PLACE.at(day, 10), PLACE.at(day, 11));
+        as(MANAGER).get(place.api() + "/resources/" + laser).then().body("requiresTrainingId", equalTo(training));
+        String learner = aPerson("apprentie", place, "MEMBER");
+        LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
+        var onTheLaser = slot(laser, place.at(day, 10), place.at(day, 11));
 
-        var refusal = book(learner, PLACE, onTheLaser);
+        var refusal = book(learner, place, onTheLaser);
         refused(refusal, 403, "booking.training-required");
         String trainingName = as(MANAGER)
-                .get(PLACE.api() + "/resources/" + training)
+                .get(place.api() + "/resources/" + training)
                 .then()
                 .extract()
                 .path("name");
         assertThat(refusal.jsonPath().getString("detail")).contains(trainingName);
 
         // the training is booked by session, and only by session
-        String sessionStart = PLACE.at(day.minusDays(1), 18);
-        String sessionEnd = PLACE.at(day.minusDays(1), 20);
-        session(PLACE, training, sessionStart, sessionEnd);
+        String sessionStart = place.at(day.minusDays(1), 18);
+        String sessionEnd = place.at(day.minusDays(1), 20);
+        session(place, training, sessionStart, sessionEnd);
         refused(
-                book(learner, PLACE, slot(training, PLACE.at(day.minusDays(1), 17), sessionEnd)),
+                book(learner, place, slot(training, place.at(day.minusDays(1), 17), sessionEnd)),
                 422,
                 "booking.no-session");
-        refused(book(learner, PLACE, slot(training, PLACE.at(day, 10), PLACE.at(day, 12))), 422, "booking.no-session");
-        booked(learner, PLACE, slot(training, sessionStart, sessionEnd));
+        refused(book(learner, place, slot(training, place.at(day, 10), place.at(day, 12))), 422, "booking.no-session");
+        booked(learner, place, slot(training, sessionStart, sessionEnd));
         as(learner)
-                .get(PLACE.api() + "/resources/" + training + "/sessions?from=" + day.minusDays(1) + "&to=" + day)
+                .get(place.api() + "/resources/" + training + "/sessions?from=" + day.minusDays(1) + "&to=" + day)
                 .then()
                 .statusCode(200)
                 .body("", hasSize(1))
@@ -78,7 +85,7 @@ class TrainingTest {
         // members do not qualify themselves
         as(learner)
                 .body(Map.of("personId", personId(learner).toString()))
-                .post(PLACE.api() + "/trainings/" + training + "/qualifications")
+                .post(place.api() + "/trainings/" + training + "/qualifications")
                 .then()
                 .statusCode(403);
         String qualification = grant(training, personId(learner), null)
@@ -89,57 +96,57 @@ class TrainingTest {
                 .extract()
                 .path("id");
         as(learner)
-                .get(PLACE.api() + "/qualifications/mine")
+                .get(place.api() + "/qualifications/mine")
                 .then()
                 .body("trainingId", org.hamcrest.Matchers.hasItem(training));
         as(MANAGER)
-                .get(PLACE.api() + "/trainings/" + training + "/qualifications")
+                .get(place.api() + "/trainings/" + training + "/qualifications")
                 .then()
                 .body(
                         "personId",
                         org.hamcrest.Matchers.hasItem(personId(learner).toString()));
-        String onLaser = booked(learner, PLACE, onTheLaser);
+        String onLaser = booked(learner, place, onTheLaser);
 
         as(MANAGER)
-                .post(PLACE.api() + "/qualifications/" + qualification + "/revoke")
+                .post(place.api() + "/qualifications/" + qualification + "/revoke")
                 .then()
                 .statusCode(200);
         refused(
-                book(learner, PLACE, slot(laser, PLACE.at(day, 14), PLACE.at(day, 15))),
+                book(learner, place, slot(laser, place.at(day, 14), place.at(day, 15))),
                 403,
                 "booking.training-required");
         refused(
-                as(MANAGER).post(PLACE.api() + "/qualifications/" + qualification + "/revoke"),
+                as(MANAGER).post(place.api() + "/qualifications/" + qualification + "/revoke"),
                 409,
                 "qualification.already-revoked");
         // bookings made while qualified stay
-        assertThat(Fixtures.status(learner, PLACE, onLaser)).isEqualTo("CONFIRMED");
+        assertThat(Fixtures.status(learner, place, onLaser)).isEqualTo("CONFIRMED");
     }
 
     @Test
     void a_qualification_with_an_end_date_covers_bookings_until_that_day_only() {
         String training = aResource("TRAINING").create();
         String lathe = aResource("MACHINE").requiring(training).create();
-        String learner = aPerson("tourneur", PLACE, "MEMBER");
-        LocalDate day = PLACE.next(DayOfWeek.WEDNESDAY, 2);
+        String learner = aPerson("tourneur", place, "MEMBER");
+        LocalDate day = place.next(DayOfWeek.WEDNESDAY, 2);
 
         refused(
-                grant(training, personId(learner), LocalDate.now(PLACE.zone()).minusDays(1)),
+                grant(training, personId(learner), LocalDate.now(place.zone()).minusDays(1)),
                 422,
                 "qualification.already-expired");
         refused(grant(training, personId(learner), LocalDate.MAX), 422, "qualification.absurd-date");
         grant(training, personId(learner), day).then().statusCode(201).body("validUntil", equalTo(day.toString()));
         // valid through the last day, not after
-        booked(learner, PLACE, slot(lathe, PLACE.at(day, 16), PLACE.at(day, 18)));
+        booked(learner, place, slot(lathe, place.at(day, 16), place.at(day, 18)));
         refused(
-                book(learner, PLACE, slot(lathe, PLACE.at(day.plusDays(1), 9), PLACE.at(day.plusDays(1), 10))),
+                book(learner, place, slot(lathe, place.at(day.plusDays(1), 9), place.at(day.plusDays(1), 10))),
                 403,
                 "booking.training-required");
         // a renewal replaces the qualification and extends it
         grant(training, personId(learner), day.plusWeeks(4)).then().statusCode(201);
-        booked(learner, PLACE, slot(lathe, PLACE.at(day.plusDays(1), 9), PLACE.at(day.plusDays(1), 10)));
+        booked(learner, place, slot(lathe, place.at(day.plusDays(1), 9), place.at(day.plusDays(1), 10)));
         as(MANAGER)
-                .get(PLACE.api() + "/trainings/" + training + "/qualifications")
+                .get(place.api() + "/trainings/" + training + "/qualifications")
                 .then()
                 .body("findAll { it.personId == '" + personId(learner) + "' }", hasSize(1));
     }
@@ -149,7 +156,7 @@ class TrainingTest {
         String training = aResource("TRAINING").create();
         String machine = aResource("MACHINE").create();
         refused(
-                grant(machine, personId(Fixtures.aPerson("membre", PLACE, "MEMBER")), null),
+                grant(machine, personId(Fixtures.aPerson("membre", place, "MEMBER")), null),
                 422,
                 "qualification.not-a-training");
         refused(grant(training, personId(MEMBER2), null), 404, "person.not-found");
@@ -168,7 +175,7 @@ class TrainingTest {
                 "resource.not-found");
         as(MANAGER)
                 .body(Map.of("kind", "MACHINE", "name", Fixtures.unique("cnc"), "requiresTrainingId", elsewhere))
-                .post(PLACE.api() + "/resources")
+                .post(place.api() + "/resources")
                 .then()
                 .statusCode(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(400))
                         .and(org.hamcrest.Matchers.lessThan(500)));

@@ -2,12 +2,12 @@ package org.tierslieux.server.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.tierslieux.server.booking.Fixtures.FILATURE;
 import static org.tierslieux.server.booking.Fixtures.aPerson;
 import static org.tierslieux.server.booking.Fixtures.aResource;
 import static org.tierslieux.server.booking.Fixtures.as;
 import static org.tierslieux.server.booking.Fixtures.booked;
 import static org.tierslieux.server.booking.Fixtures.cancel;
+import static org.tierslieux.server.booking.Fixtures.coworking;
 import static org.tierslieux.server.booking.Fixtures.refused;
 import static org.tierslieux.server.booking.Fixtures.slot;
 import static org.tierslieux.server.booking.Fixtures.status;
@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tierslieux.core.booking.BookingCancelled;
 import org.tierslieux.core.booking.CancelCause;
@@ -44,7 +45,13 @@ class WaitlistExpiryTest {
         }
     }
 
-    private static final Place PLACE = FILATURE;
+    /** The tests' own coworking (default hours, no public holidays, no rules). */
+    private Place place;
+
+    @BeforeEach
+    void inOurCoworking() {
+        place = coworking();
+    }
 
     @Inject
     RecordedEvents events;
@@ -52,41 +59,41 @@ class WaitlistExpiryTest {
     @Test
     void an_offer_left_unanswered_expires_and_goes_to_the_next_in_line_then_frees_the_slot() {
         String room = aResource("ROOM").create();
-        String holder = aPerson("titulaire", PLACE, "MEMBER");
-        String first = aPerson("distraite", PLACE, "MEMBER");
-        String second = aPerson("attentif", PLACE, "MEMBER");
-        LocalDate day = PLACE.next(DayOfWeek.TUESDAY, 2);
-        var full = slot(room, PLACE.at(day, 10), PLACE.at(day, 12));
-        String taken = booked(holder, PLACE, full);
-        String firstEntry = join(first, PLACE, full);
-        String secondEntry = join(second, PLACE, full);
+        String holder = aPerson("titulaire", place, "MEMBER");
+        String first = aPerson("distraite", place, "MEMBER");
+        String second = aPerson("attentif", place, "MEMBER");
+        LocalDate day = place.next(DayOfWeek.TUESDAY, 2);
+        var full = slot(room, place.at(day, 10), place.at(day, 12));
+        String taken = booked(holder, place, full);
+        String firstEntry = join(first, place, full);
+        String secondEntry = join(second, place, full);
 
-        cancel(holder, PLACE, taken, null).then().statusCode(200);
-        String offeredToFirst = offeredBooking(first, PLACE, firstEntry);
-        assertThat(status(first, PLACE, offeredToFirst)).isEqualTo("HELD");
+        cancel(holder, place, taken, null).then().statusCode(200);
+        String offeredToFirst = offeredBooking(first, place, firstEntry);
+        assertThat(status(first, place, offeredToFirst)).isEqualTo("HELD");
 
         // nobody answers: after the window, the sweep gives the slot back and offers it to the next one
-        waitUntil(Duration.ofSeconds(30), () -> "EXPIRED".equals(status(first, PLACE, offeredToFirst)));
+        waitUntil(Duration.ofSeconds(30), () -> "EXPIRED".equals(status(first, place, offeredToFirst)));
         assertThat(events.about(BookingCancelled.class, offeredToFirst))
                 .singleElement()
                 .satisfies(e -> assertThat(e.cause()).isEqualTo(CancelCause.EXPIRED));
-        refused(as(first).post(PLACE.api() + "/bookings/" + offeredToFirst + "/confirm"), 409, "booking.not-held");
+        refused(as(first).post(place.api() + "/bookings/" + offeredToFirst + "/confirm"), 409, "booking.not-held");
         waitUntil(
                 Duration.ofSeconds(10),
                 () -> "OFFERED"
                         .equals(as(second)
-                                .get(PLACE.api() + "/waitlist/mine")
+                                .get(place.api() + "/waitlist/mine")
                                 .then()
                                 .extract()
                                 .path("find { it.id == '" + secondEntry + "' }.status")));
-        String offeredToSecond = offeredBooking(second, PLACE, secondEntry);
-        assertThat(status(second, PLACE, offeredToSecond)).isEqualTo("HELD");
+        String offeredToSecond = offeredBooking(second, place, secondEntry);
+        assertThat(status(second, place, offeredToSecond)).isEqualTo("HELD");
 
         // the second one does not answer either: with nobody left waiting, the slot is free again
-        waitUntil(Duration.ofSeconds(30), () -> "EXPIRED".equals(status(second, PLACE, offeredToSecond)));
-        assertThat(Fixtures.free(holder, PLACE, room, day, day))
-                .containsExactly(Fixtures.freeAt(PLACE, day, LocalTime.of(9, 0), LocalTime.of(18, 0), 1));
-        as(first).get(PLACE.api() + "/waitlist/mine").then().statusCode(200).body("size()", equalTo(0));
+        waitUntil(Duration.ofSeconds(30), () -> "EXPIRED".equals(status(second, place, offeredToSecond)));
+        assertThat(Fixtures.free(holder, place, room, day, day))
+                .containsExactly(Fixtures.freeAt(place, day, LocalTime.of(9, 0), LocalTime.of(18, 0), 1));
+        as(first).get(place.api() + "/waitlist/mine").then().statusCode(200).body("size()", equalTo(0));
     }
 
     private static void waitUntil(Duration limit, BooleanSupplier condition) {
