@@ -91,10 +91,11 @@ public final class Availability {
                 throw DomainException.invalid("booking.no-session", Map.of());
             }
         } else {
-            long step = Duration.ofMinutes(slotMinutes).toSeconds();
+            // to the nanosecond: a start half a second off the grid would overlap its neighbours
+            long step = Duration.ofMinutes(slotMinutes).toNanos();
             long fromOpening =
-                    Duration.between(window.range().start(), period.start()).toSeconds();
-            long toEnd = Duration.between(window.range().start(), period.end()).toSeconds();
+                    Duration.between(window.range().start(), period.start()).toNanos();
+            long toEnd = Duration.between(window.range().start(), period.end()).toNanos();
             boolean endsAtClosing = period.end().equals(window.range().end());
             if (fromOpening % step != 0 || (!endsAtClosing && toEnd % step != 0)) {
                 throw DomainException.invalid("booking.misaligned", Map.of("minutes", slotMinutes));

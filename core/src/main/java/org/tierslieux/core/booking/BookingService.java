@@ -6,7 +6,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -215,8 +217,9 @@ public class BookingService {
     }
 
     /**
-     * The member's limits over resources of the same kind: active bookings to come, and hours in the local
-     * week of the booking. A lock per member and place keeps two of their bookings from both passing.
+     * The member's limits: active bookings to come, and hours in the local week of the booking, counted over
+     * the resource, its kind or the whole place, wherever the limit was set. A lock per member and place
+     * keeps two of their bookings from both passing.
      */
     private void checkLimits(
             PersonId person,
@@ -233,12 +236,15 @@ public class BookingService {
                 .getSingleResult();
         UUID excluded = moving == null ? new UUID(0, 0) : moving.id().value();
         if (applicable.maxActive() != null) {
-            Number active = (Number) em().createNativeQuery("select count(*) from booking b join resource r"
-                            + " on r.tenant_id = b.tenant_id and r.id = b.resource_id"
-                            + " where b.person_id = :p and r.kind = :k and b.status in ('HELD', 'CONFIRMED')"
-                            + " and b.ends_at > :now and b.id <> :excluded")
+            BookingRules.Level level = applicable.maxActiveCounts();
+            Number active = (Number) counted(
+                            em().createNativeQuery("select count(*) from booking b join resource r"
+                                    + " on r.tenant_id = b.tenant_id and r.id = b.resource_id"
+                                    + " where b.person_id = :p and b.status in ('HELD', 'CONFIRMED')"
+                                    + " and b.ends_at > :now and b.id <> :excluded" + within(level)),
+                            level,
+                            resource)
                     .setParameter("p", person.value())
-                    .setParameter("k", resource.kind())
                     .setParameter("now", now)
                     .setParameter("excluded", excluded)
                     .getSingleResult();
@@ -251,14 +257,18 @@ public class BookingService {
             LocalDate monday =
                     period.start().atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             TimeRange week = TimeRange.ofDays(monday, monday.plusDays(6), zone);
-            Number seconds = (Number) em().createNativeQuery(
-                            "select coalesce(sum(extract(epoch from (least(b.ends_at, :we) - greatest(b.starts_at, :ws)))), 0)"
-                                    + " from booking b join resource r"
-                                    + " on r.tenant_id = b.tenant_id and r.id = b.resource_id"
-                                    + " where b.person_id = :p and r.kind = :k and b.status in ('HELD', 'CONFIRMED')"
-                                    + " and b.starts_at < :we and b.ends_at > :ws and b.id <> :excluded")
+            BookingRules.Level level = applicable.maxHoursCounts();
+            Number seconds = (Number) counted(
+                            em().createNativeQuery(
+                                            "select coalesce(sum(extract(epoch from (least(b.ends_at, :we) - greatest(b.starts_at, :ws)))), 0)"
+                                                    + " from booking b join resource r"
+                                                    + " on r.tenant_id = b.tenant_id and r.id = b.resource_id"
+                                                    + " where b.person_id = :p and b.status in ('HELD', 'CONFIRMED')"
+                                                    + " and b.starts_at < :we and b.ends_at > :ws and b.id <> :excluded"
+                                                    + within(level)),
+                            level,
+                            resource)
                     .setParameter("p", person.value())
-                    .setParameter("k", resource.kind())
                     .setParameter("ws", week.start())
                     .setParameter("we", week.end())
                     .setParameter("excluded", excluded)
@@ -268,6 +278,23 @@ public class BookingService {
                 throw DomainException.conflict("booking.week-quota", Map.of("hours", applicable.maxHoursPerWeek()));
             }
         }
+    }
+
+    /** The bookings a limit set at {@code level} counts: of the resource, of its kind, or all of the place. */
+    private static String within(BookingRules.Level level) {
+        return switch (level) {
+            case RESOURCE -> " and b.resource_id = :scope";
+            case KIND -> " and r.kind = :scope";
+            case PLACE -> "";
+        };
+    }
+
+    private static Query counted(Query query, BookingRules.Level level, Resource resource) {
+        return switch (level) {
+            case RESOURCE -> query.setParameter("scope", resource.id().value());
+            case KIND -> query.setParameter("scope", resource.kind());
+            case PLACE -> query;
+        };
     }
 
     /** With the resource row locked: refuses when the seats asked would, at some instant, exceed capacity. */
@@ -313,12 +340,17 @@ public class BookingService {
         throw new IllegalStateException("Not a timestamp: " + value);
     }
 
-    /** Holds past their expiry still sit in the table until expired: expire those in the way first. */
+    /**
+     * Holds past their expiry still sit in the table until expired: expire those in the way first. The rows
+     * are locked as they are read, so that of many bookings racing for the slot one expires the hold and the
+     * others, once it committed, no longer find it (instead of failing on its version).
+     */
     private void expireStaleHolds(ResourceId resource, TimeRange period, Instant now) {
         List<Booking> stale = em().createQuery(
                         "from Booking b where b.resourceId = :r and b.status = 'HELD' and b.holdExpiresAt <= :now"
                                 + " and b.startsAt < :end and b.endsAt > :start",
                         Booking.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setParameter("r", resource.value())
                 .setParameter("now", now)
                 .setParameter("start", period.start())
@@ -339,6 +371,7 @@ public class BookingService {
         Instant now = clock.instant();
         List<Booking> stale = em().createQuery(
                         "from Booking b where b.status = 'HELD' and b.holdExpiresAt <= :now", Booking.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setParameter("now", now)
                 .getResultList();
         stale.forEach(b -> expire(b, now));

@@ -54,6 +54,10 @@ public class RecurringBookings {
                     skipped.add(new Skip(localDate(period), refusal));
                 }
             }
+            if (booked.isEmpty()) {
+                // nothing booked is a refusal like any other, not a success with an empty list
+                throw seriesConflict(skipped);
+            }
             return new Result(series, booked, skipped);
         }
         List<Skip> refused = new ArrayList<>();
@@ -76,19 +80,21 @@ public class RecurringBookings {
                 }
             });
         } catch (SeriesRefused e) {
-            throw DomainException.conflict(
-                    "booking.series-conflict",
-                    Map.of(
-                            "dates",
-                            String.join(
-                                    ", ",
-                                    refused.stream()
-                                            .map(s -> s.date().toString())
-                                            .toList()),
-                            "first",
-                            refused.get(0).refusal().code()));
+            throw seriesConflict(refused);
         }
         return new Result(series, booked, List.of());
+    }
+
+    private static DomainException seriesConflict(List<Skip> refused) {
+        return DomainException.conflict(
+                "booking.series-conflict",
+                Map.of(
+                        "dates",
+                        String.join(
+                                ", ",
+                                refused.stream().map(s -> s.date().toString()).toList()),
+                        "first",
+                        refused.get(0).refusal().code()));
     }
 
     /** Undoes the series' transaction; the refusals were collected meanwhile. */

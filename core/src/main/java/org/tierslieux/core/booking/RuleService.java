@@ -36,9 +36,9 @@ public class RuleService {
                 .setParameter("k", resource.kind())
                 .getResultList();
         BookingRules rules = BookingRules.DEFAULTS;
-        rules = settingsAt(sets, null, null).over(rules);
-        rules = settingsAt(sets, null, resource.kind()).over(rules);
-        return settingsAt(sets, resource.id(), null).over(rules);
+        rules = settingsAt(sets, null, null).over(rules, BookingRules.Level.PLACE);
+        rules = settingsAt(sets, null, resource.kind()).over(rules, BookingRules.Level.KIND);
+        return settingsAt(sets, resource.id(), null).over(rules, BookingRules.Level.RESOURCE);
     }
 
     @Transactional

@@ -153,6 +153,13 @@ class AvailabilityTest {
                 .isEqualTo("booking.misaligned");
         assertThat(refusal(() -> Availability.place(List.of(open(9, 18)), List.of(), range(10, 14), 240, false)))
                 .isEqualTo("booking.misaligned");
+        // half a second off the grid is off the grid
+        assertThat(refusal(() -> Availability.place(
+                        windows, List.of(), new TimeRange(at(10, 0).plusMillis(500), at(11, 0)), 30, false)))
+                .isEqualTo("booking.misaligned");
+        assertThat(refusal(() -> Availability.place(
+                        windows, List.of(), new TimeRange(at(10, 0), at(11, 0).plusNanos(1_000)), 30, false)))
+                .isEqualTo("booking.misaligned");
     }
 
     @Test

@@ -29,7 +29,9 @@ import org.tierslieux.core.tenancy.PlaceScope;
 
 /**
  * Seeds the demo network described in the API contract, once. Each step is skipped when already done (an
- * account, a place, a place that has resources), so a start interrupted half-way completes on the next one. Enabled by {@code tl.demo.enabled} (the embedded and test profiles).
+ * account, a place, a place that has resources, a place where the demo member has bookings), so a start
+ * interrupted half-way completes on the next one. The places' lived-in calendar, relative to today, is
+ * {@link DemoCalendar}'s. Enabled by {@code tl.demo.enabled} (the embedded and test profiles).
  */
 @ApplicationScoped
 public class DemoNetwork {
@@ -57,6 +59,9 @@ public class DemoNetwork {
 
     @Inject
     PlaceScope scope;
+
+    @Inject
+    DemoCalendar calendar;
 
     @ConfigProperty(name = "tl.demo.enabled", defaultValue = "false")
     boolean enabled;
@@ -132,6 +137,9 @@ public class DemoNetwork {
                     new ResourceDetails("Formation découpe laser", "Deux heures, obligatoire avant la découpeuse.", 6));
             resources.create("SPACE", new ResourceDetails("Atelier bois", "Établis, outillage à main.", 12));
         });
+        DemoCalendar.Cast cast = new DemoCalendar.Cast(manager, treasurer, member, member2);
+        scope.run(filature, () -> calendar.filature(filature, cast));
+        scope.run(atelier, () -> calendar.atelier(atelier, cast));
         LOG.infof("Demo network ready (admin %s)", admin);
     }
 

@@ -61,6 +61,18 @@ class ArchitectureTest {
                             method -> hasAccessRule(method.getOwner()) || hasAccessRule(method))));
 
     @ArchTest
+    static final ArchRule only_the_demo_seeding_dates_work_in_the_past = noClasses()
+            .that()
+            .resideOutsideOfPackages("org.tierslieux.server.demo..", "org.tierslieux.core.kernel..")
+            .should()
+            .callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "dates work with AsOf",
+                    (com.tngtech.archunit.core.domain.JavaMethodCall call) ->
+                            call.getTargetOwner().isEquivalentTo(org.tierslieux.core.kernel.AsOf.class)
+                                    && !call.getName().equals("replaying")))
+            .because("work dated in the past skips nothing but \"now\": only the demo's history may date work");
+
+    @ArchTest
     static final ArchRule features_do_not_form_cycles_across_modules =
             slices().matching("org.tierslieux.(*)..").should().beFreeOfCycles();
 

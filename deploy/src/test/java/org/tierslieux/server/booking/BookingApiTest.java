@@ -9,10 +9,8 @@ import static org.tierslieux.server.testsupport.Demo.MEMBER;
 import static org.tierslieux.server.testsupport.Demo.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +34,8 @@ class BookingApiTest {
                 .path("id");
     }
 
-    /** A Tuesday two weeks ahead, in the place's default hours (Mon–Fri 9–18). */
     static LocalDate aTuesday() {
-        return LocalDate.now(PARIS).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+        return org.tierslieux.server.testsupport.Bookings.aTuesday();
     }
 
     static String at(LocalDate day, int hour) {

@@ -19,12 +19,19 @@ class OperationsTest {
                 .statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/resources"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/network/places"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/network/places.geojson"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/network/places.geojson"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/bookings"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/resources/{id}/availability"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/ical/{token}.ics"))
+                // paged lists are described, not left as an unknown schema
+                .body("components.schemas", org.hamcrest.Matchers.hasKey("PagedBookingResponse"));
         given().accept("application/json")
                 .get("/q/openapi")
                 .then()
                 .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/login")))
                 .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/{place}")))
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/{place}/bookings")))
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/")))
                 .body("components.securitySchemes", org.hamcrest.Matchers.hasKey("token"))
                 .body("security", org.hamcrest.Matchers.notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200);

@@ -129,10 +129,13 @@ class IsolationTest {
     void raw_sql_through_the_application_datasource_with_no_place_sees_no_tenant_row() throws SQLException {
         assertThat(superuserCount("select count(*) from resource")).isGreaterThan(5);
         assertThat(superuserCount("select count(*) from membership")).isGreaterThan(5);
+        assertThat(superuserCount("select count(*) from booking")).isGreaterThan(5);
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             assertThat(count(s, "select count(*) from resource")).isZero();
             assertThat(count(s, "select count(*) from membership")).isZero();
+            assertThat(count(s, "select count(*) from booking")).isZero();
+            assertThat(count(s, "select count(*) from opening_hours")).isZero();
             // network tables stay readable: only tenant tables are hidden
             assertThat(count(s, "select count(*) from place")).isGreaterThanOrEqualTo(2);
         }
@@ -198,11 +201,20 @@ class IsolationTest {
                                     s,
                                     "select count(*) from pg_roles where rolname = current_user and (rolbypassrls or rolsuper)"))
                     .isZero();
-            assertThat(
-                            count(
-                                    s,
-                                    "select count(*) from pg_class where relname in ('resource', 'membership') and relrowsecurity and relforcerowsecurity"))
-                    .isEqualTo(2);
+            // every table a place owns (it has a tenant_id) is under forced row-level security: a new table
+            // that forgets it fails here
+            assertThat(count(
+                            s,
+                            "select count(*) from information_schema.columns c join pg_class t on t.relname = c.table_name"
+                                    + " where c.table_schema = 'public' and c.column_name = 'tenant_id'"
+                                    + " and t.relkind = 'r'"))
+                    .isGreaterThanOrEqualTo(9);
+            assertThat(count(
+                            s,
+                            "select count(*) from information_schema.columns c join pg_class t on t.relname = c.table_name"
+                                    + " where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.relkind = 'r'"
+                                    + " and not (t.relrowsecurity and t.relforcerowsecurity)"))
+                    .isZero();
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.Map;
+import org.tierslieux.server.demo.FrenchHolidays;
 
 /** Resources and bookings made through the API, as people make them, for tests about what follows a booking. */
 public final class Bookings {
@@ -39,9 +40,16 @@ public final class Bookings {
                 .statusCode(200);
     }
 
-    /** A Tuesday two weeks ahead, inside the default opening hours (Monday to Friday, 9:00–18:00). */
+    /**
+     * A Tuesday two weeks ahead or so: both demo places are open then, from 9:00 to 18:00 at least, unless it
+     * is a public holiday (they close then), so the next Tuesday that is not.
+     */
     public static LocalDate aTuesday() {
-        return LocalDate.now(PARIS).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+        LocalDate day = LocalDate.now(PARIS).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+        while (FrenchHolidays.isHoliday(day)) {
+            day = day.plusWeeks(1);
+        }
+        return day;
     }
 
     /** The local time in Paris as an ISO instant with its offset, as the API takes it. */

@@ -17,12 +17,10 @@ import static org.tierslieux.server.testsupport.Demo.session;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +35,9 @@ class BookingPagesTest {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    /** A Tuesday two weeks ahead, inside the demo places' default hours (Mon–Fri 9–18). */
+    /** A Tuesday two weeks ahead or so, when both demo places are open from 9:00 to 18:00 at least. */
     static LocalDate tuesday() {
-        return LocalDate.now(PARIS).plusWeeks(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.TUESDAY));
+        return org.tierslieux.server.testsupport.Bookings.aTuesday();
     }
 
     static Instant at(LocalDate day, int hour) {

@@ -46,10 +46,7 @@ public class AvailabilityResource {
             description = "A week by default (`from`, `to` defaults to from + 6).")
     public PlaceAvailability ofPlace(
             @PathParam("place") String place, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        if (from == null) {
-            throw BookingsResource.badRange();
-        }
-        LocalDate last = to == null ? from.plusDays(6) : to;
+        LocalDate last = Times.lastDay(from, to);
         var all = availability.ofPlace(from, last).stream()
                 .map(r -> new ResourceAvailability(
                         r.resource().id().value(),

@@ -61,10 +61,7 @@ class BookingViews {
     }
 
     TimeRange days(LocalDate from, LocalDate to) {
-        if (from == null) {
-            throw BookingsResource.badRange();
-        }
-        LocalDate last = to == null ? from.plusDays(6) : to;
+        LocalDate last = Times.lastDay(from, to);
         if (last.isBefore(from)) {
             throw DomainException.invalid("availability.to-before-from", Map.of());
         }

@@ -19,7 +19,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,7 +27,6 @@ import org.tierslieux.core.booking.Booking;
 import org.tierslieux.core.booking.BookingId;
 import org.tierslieux.core.booking.BookingService;
 import org.tierslieux.core.booking.RecurringBookings;
-import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.Caller;
@@ -116,7 +114,7 @@ public class BookingsResource {
             summary = "Book the same time every week",
             description = "For `weeks` weeks or until `until`. ALL_OR_NOTHING (default) books every date or none"
                     + " (409 booking.series-conflict lists the dates); SKIP_CONFLICTS books what it can and lists"
-                    + " the skipped dates.")
+                    + " the skipped dates (409 booking.series-conflict when it could book none).")
     public Response bookWeekly(@PathParam("place") String place, @Valid @NotNull RecurringRequest request) {
         var result = recurring.bookWeekly(
                 Booker.of(caller),
@@ -134,9 +132,7 @@ public class BookingsResource {
                 result.skipped().stream()
                         .map(s -> new Skipped(s.date(), s.refusal().code(), views.message(s.refusal())))
                         .toList());
-        return Response.status(result.booked().isEmpty() ? 409 : 201)
-                .entity(body)
-                .build();
+        return Response.status(201).entity(body).build();
     }
 
     @GET
@@ -219,9 +215,5 @@ public class BookingsResource {
     @Operation(summary = "Mark that the member did not come (after the start)")
     public BookingResponse noShow(@PathParam("place") String place, @PathParam("id") UUID id) {
         return views.of(bookings.markNoShow(new BookingId(id)));
-    }
-
-    static DomainException badRange() {
-        return DomainException.invalid("availability.range-missing", Map.of());
     }
 }

@@ -40,10 +40,7 @@ public class ResourceAvailabilityResource {
             @PathParam("id") UUID id,
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to) {
-        if (from == null) {
-            throw BookingsResource.badRange();
-        }
         return AvailabilityResource.intervals(
-                placeContext, availability.of(new ResourceId(id), from, to == null ? from.plusDays(6) : to));
+                placeContext, availability.of(new ResourceId(id), from, Times.lastDay(from, to)));
     }
 }

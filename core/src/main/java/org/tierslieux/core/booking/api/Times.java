@@ -1,6 +1,7 @@
 package org.tierslieux.core.booking.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -23,6 +24,20 @@ final class Times {
             throw DomainException.invalid("booking.end-before-start", Map.of());
         }
         return new TimeRange(start.toInstant(), end.toInstant());
+    }
+
+    /**
+     * The last local day of a range asked as {@code from} and optional {@code to} (a week by default), once
+     * {@code from} is known to be a plausible date (a week after the last day a date can have is no date).
+     */
+    static LocalDate lastDay(LocalDate from, LocalDate to) {
+        if (from == null) {
+            throw DomainException.invalid("availability.range-missing", Map.of());
+        }
+        if (from.getYear() < 2000 || from.getYear() > 2200) {
+            throw DomainException.invalid("availability.absurd-date", Map.of());
+        }
+        return to == null ? from.plusDays(6) : to;
     }
 
     static OffsetDateTime local(Instant instant, ZoneId zone) {

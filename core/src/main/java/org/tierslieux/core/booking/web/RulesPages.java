@@ -196,7 +196,7 @@ public class RulesPages {
     private TemplateInstance page(RulesForm failed) {
         String base = "/" + ui.place().slug() + "/manage/rules";
         BookingRules.Settings placeSettings = rules.settings(RuleService.Scope.PLACE);
-        BookingRules placeLevel = placeSettings.over(BookingRules.DEFAULTS);
+        BookingRules placeLevel = placeSettings.over(BookingRules.DEFAULTS, BookingRules.Level.PLACE);
         RulesForm placeForm = form(
                 "place",
                 base,
@@ -211,7 +211,7 @@ public class RulesPages {
         java.util.Map<String, BookingRules> kindLevels = new java.util.HashMap<>();
         for (String code : active.stream().map(Resource::kind).distinct().toList()) {
             BookingRules.Settings kindSettings = rules.settings(new RuleService.Scope(null, code));
-            kindLevels.put(code, kindSettings.over(placeLevel));
+            kindLevels.put(code, kindSettings.over(placeLevel, BookingRules.Level.KIND));
             kindForms.add(form(
                     "kind-" + code,
                     base + "/kinds/" + code,

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.Caller;
 import org.tierslieux.core.people.PeopleService;
@@ -74,6 +75,9 @@ public class QualificationsResource {
             @PathParam("training") UUID training,
             @Valid @NotNull GrantRequest request) {
         ZoneId zone = placeContext.require().zone();
+        if (request.validUntil() != null && request.validUntil().getYear() > 2200) {
+            throw DomainException.invalid("qualification.absurd-date", Map.of());
+        }
         var granted = qualifications.grant(
                 new ResourceId(training),
                 new PersonId(request.personId()),
