@@ -62,7 +62,8 @@ class ConcurrentWritesTest {
                         .body(Map.of("email", "racer@example.org", "roles", List.of("MEMBER")))
                         .post("/api/v1/places/" + ATELIER + "/members")
                         .statusCode());
-        assertThat(statuses).containsOnly(200, 409).contains(200);
+        // granting is idempotent: a client that loses the race gets 409 or, once the grant is there, 200
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409, "200 or 409").contains(200);
         List<String> roles = as(MANAGER)
                 .get("/api/v1/places/" + ATELIER + "/members?size=200")
                 .then()
