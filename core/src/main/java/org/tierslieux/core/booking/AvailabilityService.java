@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tierslieux.core.error.DomainException;
+import org.tierslieux.core.kernel.Columns;
 import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.resource.Resource;
 import org.tierslieux.core.resource.ResourceId;
@@ -104,7 +105,7 @@ public class AvailabilityService {
             byResource
                     .computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
                     .add(new Availability.Taken(
-                            new TimeRange(BookingService.instant(row[1]), BookingService.instant(row[2])),
+                            new TimeRange(Columns.instant(row[1]), Columns.instant(row[2])),
                             ((Number) row[3]).intValue()));
         }
         return byResource;

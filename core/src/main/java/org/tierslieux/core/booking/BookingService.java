@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tierslieux.core.error.DomainException;
+import org.tierslieux.core.kernel.Columns;
 import org.tierslieux.core.kernel.DomainEvent;
 import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.people.PersonId;
@@ -322,22 +323,9 @@ public class BookingService {
         List<Availability.Taken> taken = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             taken.add(new Availability.Taken(
-                    new TimeRange(instant(row[0]), instant(row[1])), ((Number) row[2]).intValue()));
+                    new TimeRange(Columns.instant(row[0]), Columns.instant(row[1])), ((Number) row[2]).intValue()));
         }
         return taken;
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Not a timestamp: " + value);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tierslieux.core.error.DomainException;
+import org.tierslieux.core.kernel.Columns;
 import org.tierslieux.core.tenancy.PlaceContext;
 
 /** Accounts and memberships: creating people, granting and revoking roles in the current place. */
@@ -172,18 +173,9 @@ public class PeopleService {
                     (String) columns[1],
                     (String) columns[2],
                     roles,
-                    instant(columns[4])));
+                    Columns.instant(columns[4])));
         }
         return new Members(items, ((Number) count.getSingleResult()).longValue());
-    }
-
-    private static Instant instant(Object column) {
-        return switch (column) {
-            case Instant i -> i;
-            case java.time.OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp type " + column.getClass());
-        };
     }
 
     /** Display names of people, by id (managers' calendars and lists). */

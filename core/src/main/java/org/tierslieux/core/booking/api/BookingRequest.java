@@ -11,4 +11,14 @@ public record BookingRequest(
         @NotNull OffsetDateTime start,
         @NotNull OffsetDateTime end,
         Integer seats,
-        @Size(max = 500) String note) {}
+        @Size(max = 500) String note) {
+
+    /** The service's request: {@code seats} defaults to one, the period is checked. */
+    org.tierslieux.core.booking.BookingService.Request toRequest() {
+        return new org.tierslieux.core.booking.BookingService.Request(
+                new org.tierslieux.core.resource.ResourceId(resourceId),
+                Times.period(start, end),
+                seats == null ? 1 : seats,
+                note);
+    }
+}

@@ -95,13 +95,7 @@ public class BookingsResource {
             description = "201 with the booking; 409 booking.unavailable when taken or full; rules refuse with"
                     + " their own codes (409/422/403).")
     public Response book(@PathParam("place") String place, @Valid @NotNull BookingRequest request) {
-        Booking booking = bookings.book(
-                Booker.of(caller),
-                new BookingService.Request(
-                        new ResourceId(request.resourceId()),
-                        Times.period(request.start(), request.end()),
-                        request.seats() == null ? 1 : request.seats(),
-                        request.note()));
+        Booking booking = bookings.book(Booker.of(caller), request.toRequest());
         return Response.created(URI.create("/api/v1/places/" + place + "/bookings/" + booking.id()))
                 .entity(views.of(booking))
                 .build();

@@ -17,13 +17,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tierslieux.core.booking.Booker;
-import org.tierslieux.core.booking.BookingService;
 import org.tierslieux.core.booking.WaitlistEntry;
 import org.tierslieux.core.booking.WaitlistService;
 import org.tierslieux.core.booking.WaitlistStatus;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.Caller;
-import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.tenancy.PlaceContext;
 
 @Path("/api/v1/places/{place}/waitlist")
@@ -59,13 +57,7 @@ public class WaitlistResource {
             description = "Same body as a booking. When a place frees up, the first waiting member is offered a held"
                     + " booking by e-mail, to confirm before the offer expires (POST /bookings/{id}/confirm).")
     public Response join(@PathParam("place") String place, @Valid @NotNull BookingRequest request) {
-        WaitlistEntry entry = waitlist.join(
-                Booker.of(caller),
-                new BookingService.Request(
-                        new ResourceId(request.resourceId()),
-                        Times.period(request.start(), request.end()),
-                        request.seats() == null ? 1 : request.seats(),
-                        request.note()));
+        WaitlistEntry entry = waitlist.join(Booker.of(caller), request.toRequest());
         return Response.status(201).entity(view(entry)).build();
     }
 
