@@ -106,18 +106,18 @@ public class BookingService {
                 }
             }
         }
+        // One booking at a time per resource: the row lock queues racing clients, so the exclusion
+        // constraint (still the last word) refuses a taken slot at once instead of two inserts waiting
+        // on each other's uncommitted rows until PostgreSQL breaks the deadlock.
+        resources.lockForBooking(resource.id());
         expireStaleHolds(resource.id(), request.period(), now);
         Booking booking = new Booking(
                 resource, booker.person(), request.period(), request.seats(), until, seriesId, note(request), now);
-        if (resource.bookedWhole()) {
-            em().persist(booking);
-            flushOrUnavailable();
-        } else {
-            resources.lockForBooking(resource.id());
+        if (!resource.bookedWhole()) {
             ensureSeats(resource, request.period(), request.seats(), null);
-            em().persist(booking);
-            flushOrUnavailable();
         }
+        em().persist(booking);
+        flushOrUnavailable();
         PlaceRef place = placeContext.require();
         if (booking.status() == BookingStatus.HELD) {
             events.fire(new BookingHeld(
@@ -434,9 +434,9 @@ public class BookingService {
         Booker owner = booking.isOf(booker.person()) ? booker : new Booker(booking.person(), true, false);
         Request request = new Request(booking.resourceId(), to, booking.seats(), booking.note());
         Resource resource = check(owner, request, booking, now);
+        resources.lockForBooking(resource.id());
         expireStaleHolds(resource.id(), to, now);
         if (!resource.bookedWhole()) {
-            resources.lockForBooking(resource.id());
             ensureSeats(resource, to, booking.seats(), booking.id());
         }
         TimeRange from = booking.period();

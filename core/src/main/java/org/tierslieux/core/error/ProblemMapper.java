@@ -166,6 +166,12 @@ class ProblemMapper {
             case "40001", "40P01":
                 return answer(409, "request.stale", Map.of(), null);
             default:
+                if (sql != null && String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
+                    // Every database connection stayed busy for the whole wait: a surge, not a fault.
+                    return Response.fromResponse(answer(503, "server.busy", Map.of(), null))
+                            .header("Retry-After", "2")
+                            .build();
+                }
                 String incident = UUID.randomUUID().toString().substring(0, 8);
                 LOG.errorf(e, "Incident %s on %s %s", incident, request.method(), request.path());
                 return answer(500, "server.error", Map.of("incident", incident), null);
