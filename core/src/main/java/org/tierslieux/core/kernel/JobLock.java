@@ -1,0 +1,65 @@
+package org.tierslieux.core.kernel;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes a scheduled job run on one node at a time when several nodes share the database: the run holds a
+ * PostgreSQL session advisory lock named after the job on a connection of its own. Another node that fires
+ * the same job meanwhile finds the lock taken and skips its turn. If the node dies, PostgreSQL drops the
+ * connection and the lock with it, so the next run elsewhere resumes. The work itself opens its own
+ * transactions (a job that must be resumable commits in small steps).
+ */
+@ApplicationScoped
+public class JobLock {
+
+    private static final Logger LOG = Logger.getLogger(JobLock.class);
+
+    private final AgroalDataSource dataSource;
+
+    JobLock(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} unless another node runs the job {@code job} right now; empty when skipped. */
+    public <T> java.util.Optional<T> runAlone(String job, Supplier<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!call(c, "select pg_try_advisory_lock(hashtextextended(?, 0))", job)) {
+                LOG.debugf("Job %s is running on another node; skipped here", job);
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.ofNullable(work.get());
+            } finally {
+                call(c, "select pg_advisory_unlock(hashtextextended(?, 0))", job);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take the lock of job " + job, e);
+        }
+    }
+
+    /** As {@link #runAlone(String, Supplier)} for work without a result; false when skipped. */
+    public boolean runAlone(String job, Runnable work) {
+        return runAlone(job, () -> {
+                    work.run();
+                    return Boolean.TRUE;
+                })
+                .isPresent();
+    }
+
+    private static boolean call(Connection c, String sql, String job) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, "job:" + job);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+}
