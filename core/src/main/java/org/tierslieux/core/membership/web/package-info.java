@@ -1,0 +1,2 @@
+/** The managers' pages of member groups and company accounts. */
+package org.tierslieux.core.membership.web;
