@@ -44,7 +44,8 @@ public class MemberGroup extends TenantOwned {
     /** A group code: lower-case letters, digits and dashes, 2 to 40 (like a place's slug). */
     public static String code(String code) {
         String c = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
-        if (!c.matches("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?")) {
+        // "mine" is a path of the API (/groups/mine), not a group
+        if (!c.matches("[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?") || c.equals("mine")) {
             throw DomainException.invalid("group.code-invalid", Map.of("code", String.valueOf(code)));
         }
         return c;

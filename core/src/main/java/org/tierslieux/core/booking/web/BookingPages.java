@@ -36,6 +36,9 @@ import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.Caller;
 import org.tierslieux.core.people.Role;
+import org.tierslieux.core.pricing.Quote;
+import org.tierslieux.core.pricing.QuoteService;
+import org.tierslieux.core.pricing.web.QuoteBox;
 import org.tierslieux.core.resource.Resource;
 import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.resource.ResourceService;
@@ -71,6 +74,10 @@ public class BookingPages {
     @TemplateData
     public record Option(String value, String label, boolean selected) {}
 
+    /** A hidden field carried from the booking form to its confirmation. */
+    @TemplateData
+    public record Hidden(String name, String value) {}
+
     private final AvailabilityService availability;
     private final BookingService bookings;
     private final WaitlistService waitlist;
@@ -84,6 +91,8 @@ public class BookingPages {
     private final Pages pages;
     private final Template weekTemplate;
     private final Template resourceTemplate;
+    private final Template confirmTemplate;
+    private final QuoteService quotes;
 
     BookingPages(
             AvailabilityService availability,
@@ -98,7 +107,9 @@ public class BookingPages {
             Ui ui,
             Pages pages,
             @Location("core/book-week.html") Template weekTemplate,
-            @Location("core/book-resource.html") Template resourceTemplate) {
+            @Location("core/book-resource.html") Template resourceTemplate,
+            @Location("core/book-confirm.html") Template confirmTemplate,
+            QuoteService quotes) {
         this.availability = availability;
         this.bookings = bookings;
         this.waitlist = waitlist;
@@ -112,6 +123,8 @@ public class BookingPages {
         this.pages = pages;
         this.weekTemplate = weekTemplate;
         this.resourceTemplate = resourceTemplate;
+        this.confirmTemplate = confirmTemplate;
+        this.quotes = quotes;
     }
 
     @GET
@@ -131,7 +144,8 @@ public class BookingPages {
             @RestForm String seats,
             @RestForm String week,
             @RestForm String kind,
-            @RestForm String back) {
+            @RestForm String back,
+            @RestForm String review) {
         Attempt attempt = null;
         try {
             Resource resource = resources.find(new ResourceId(Forms.id(resourceId, "resource.not-found")));
@@ -139,8 +153,17 @@ public class BookingPages {
             TimeRange period = period(instant(start), instant(end));
             attempt =
                     new Attempt(resource.id().toString(), resource.name(), period.start(), period.end(), count, false);
-            Booking booking =
-                    bookings.book(Booker.of(caller), new BookingService.Request(resource.id(), period, count, null));
+            BookingService.Request request = new BookingService.Request(resource.id(), period, count, null);
+            if ("1".equals(review)) {
+                Quote quote = quotes.forBooking(caller.requirePerson(), request, clock.instant());
+                if (!quote.lines().isEmpty()) {
+                    String backTo = "resource".equals(back)
+                            ? "/" + place + "/book/" + resource.id() + "?week=" + Forms.dayOr(week, today())
+                            : "/" + place + "/book?week=" + Forms.dayOr(week, today());
+                    return confirmation(attempt, quote, backTo, week, kind, back);
+                }
+            }
+            Booking booking = bookings.book(Booker.of(caller), request);
             return Pages.redirect("/" + place + "/bookings?booked=" + booking.id());
         } catch (DomainException refused) {
             Attempt tried = attempt == null ? null : withFull(attempt, refused);
@@ -193,7 +216,8 @@ public class BookingPages {
             @RestForm String from,
             @RestForm String to,
             @RestForm String seats,
-            @RestForm String week) {
+            @RestForm String week,
+            @RestForm String review) {
         LongForm typed = new LongForm(day, from, to, seats);
         Attempt attempt = null;
         try {
@@ -214,8 +238,20 @@ public class BookingPages {
             TimeRange period = period(startsAt, endsAt);
             attempt =
                     new Attempt(resource.id().toString(), resource.name(), period.start(), period.end(), count, false);
-            Booking booking =
-                    bookings.book(Booker.of(caller), new BookingService.Request(resource.id(), period, count, null));
+            BookingService.Request request = new BookingService.Request(resource.id(), period, count, null);
+            if ("1".equals(review)) {
+                Quote quote = quotes.forBooking(caller.requirePerson(), request, clock.instant());
+                if (!quote.lines().isEmpty()) {
+                    return confirmation(
+                            attempt,
+                            quote,
+                            "/" + place + "/book/" + resource.id() + "?week=" + Forms.dayOr(week, today()),
+                            week,
+                            null,
+                            "resource");
+                }
+            }
+            Booking booking = bookings.book(Booker.of(caller), request);
             return Pages.redirect("/" + place + "/bookings?booked=" + booking.id());
         } catch (DomainException refused) {
             Attempt tried = attempt == null ? null : withFull(attempt, refused);
@@ -295,6 +331,32 @@ public class BookingPages {
                 .data("kind", null)
                 .data("error", error)
                 .data("attempt", attempt);
+    }
+
+    /**
+     * The step before booking when something is to pay or credits are used: the quote (what credits cover, what
+     * is charged) and a button that books exactly this. Free resources skip it.
+     */
+    private Response confirmation(Attempt attempt, Quote quote, String backTo, String week, String kind, String back) {
+        List<Hidden> fields = new java.util.ArrayList<>();
+        if (!Forms.isBlank(week)) {
+            fields.add(new Hidden("week", week));
+        }
+        if (!Forms.isBlank(kind)) {
+            fields.add(new Hidden("kind", kind));
+        }
+        if (!Forms.isBlank(back)) {
+            fields.add(new Hidden("back", back));
+        }
+        return Response.ok(pages.page(confirmTemplate)
+                        .data("attempt", attempt)
+                        .data("quote", QuoteBox.of(quote, ui))
+                        .data("action", "/" + placeContext.require().slug() + "/book")
+                        .data("back", backTo)
+                        .data("fields", fields)
+                        .render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     /** A slot taken or full meanwhile: the member may wait for it. */
