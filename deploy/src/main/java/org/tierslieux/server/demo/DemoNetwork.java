@@ -63,6 +63,9 @@ public class DemoNetwork {
     @Inject
     DemoCalendar calendar;
 
+    @Inject
+    DemoPrices demoPrices;
+
     @ConfigProperty(name = "tl.demo.enabled", defaultValue = "false")
     boolean enabled;
 
@@ -138,6 +141,9 @@ public class DemoNetwork {
             resources.create("SPACE", new ResourceDetails("Atelier bois", "Établis, outillage à main.", 12));
         });
         DemoCalendar.Cast cast = new DemoCalendar.Cast(manager, treasurer, member, member2);
+        // prices first, so that the calendar's bookings are quoted at them
+        scope.run(filature, () -> demoPrices.filature(filature, cast));
+        scope.run(atelier, () -> demoPrices.atelier(atelier, cast));
         scope.run(filature, () -> calendar.filature(filature, cast));
         scope.run(atelier, () -> calendar.atelier(atelier, cast));
         LOG.infof("Demo network ready (admin %s)", admin);

@@ -276,6 +276,13 @@ class BrowserJourneyTest {
         screenshot("book-week-phone");
         slot.click();
 
+        // desks have a price in the demo: the quote comes before the booking, which the member confirms
+        WebElement confirm = clickable(By.id("confirm-booking"));
+        assertThat(visible(By.id("quote")).getText()).contains(deskName).contains("EUR");
+        assertNoHorizontalScroll();
+        screenshot("book-confirm-phone");
+        confirm.click();
+
         waitForPath("/" + FILATURE + "/bookings");
         assertThat(visible(By.id("booked")).getText()).contains(deskName);
         String start = time.substring(0, 5);
@@ -303,7 +310,7 @@ class BrowserJourneyTest {
         waitForPath("/login");
         signInAs(MANAGER);
         waitForPath("/" + FILATURE);
-        for (String page : List.of("calendar", "hours", "closures", "rules", "trainings")) {
+        for (String page : List.of("calendar", "hours", "closures", "rules", "trainings", "prices")) {
             clickable(By.id("nav-" + page)).click();
             waitForPath("/" + FILATURE + "/manage/" + page);
             assertThat(status()).as("HTTP status of " + driver.getCurrentUrl()).isEqualTo(200);
