@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The tiers: what the uncovered part of a booking costs, before VAT is worked out. For each local day, the
  * time used is charged in the cheapest unit that has a price (hours x hourly price, half-days x half-day
- * price, days x day price), so a day price caps hourly prices; USE and SESSION prices add per use or seat.
+ * price, or the day price), so a day price caps hourly and half-day prices; USE and SESSION prices add per use or seat.
  * Consecutive days charged in the same unit at the same price make one charge.
  */
 final class BookingPricer {
@@ -23,7 +23,12 @@ final class BookingPricer {
 
     record UnitPrice(java.util.UUID priceId, BigDecimal amount, VatRate vat) {}
 
-    record Day(LocalDate date, Usage usage) {}
+    /**
+     * One local day of a booking: its usage, and how many whole days a day price charges for it (the seats
+     * still to pay: a day price is for a day, so a morning at the day price costs the day, not half of it,
+     * whereas a credit of 0.5 desk-day pays a morning).
+     */
+    record Day(LocalDate date, Usage usage, BigDecimal wholeDays) {}
 
     record Charge(Unit unit, BigDecimal quantity, UnitPrice price) {
         BigDecimal amount() {
@@ -54,7 +59,8 @@ final class BookingPricer {
     static Optional<Charge> cheapest(Day day, Prices prices) {
         Charge best = null;
         for (Unit unit : TIME_UNITS) {
-            BigDecimal quantity = day.usage().quantity(unit);
+            BigDecimal quantity =
+                    unit == Unit.DAY ? day.wholeDays() : day.usage().quantity(unit);
             if (quantity.signum() <= 0) {
                 continue;
             }

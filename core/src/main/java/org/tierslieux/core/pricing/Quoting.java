@@ -87,7 +87,7 @@ class Quoting implements QuoteService {
         LocalDate first = LocalDate.ofInstant(request.period().start(), zone);
         List<BookingPricer.Day> days = new ArrayList<>();
         for (int i = 0; i < perDay.size(); i++) {
-            days.add(new BookingPricer.Day(first.plusDays(i), perDay.get(i)));
+            days.add(new BookingPricer.Day(first.plusDays(i), perDay.get(i), BigDecimal.valueOf(request.seats())));
         }
 
         List<CreditCoverage.Covered> covered =
@@ -184,7 +184,8 @@ class Quoting implements QuoteService {
             BigDecimal keep = has.subtract(taken).divide(has, 6, RoundingMode.HALF_UP);
             Map<Unit, BigDecimal> q = new EnumMap<>(Unit.class);
             day.usage().quantities().forEach((u, v) -> q.put(u, v.multiply(keep).setScale(2, RoundingMode.HALF_UP)));
-            left.add(new BookingPricer.Day(day.date(), new Usage(q)));
+            left.add(new BookingPricer.Day(
+                    day.date(), new Usage(q), day.wholeDays().multiply(keep).setScale(2, RoundingMode.HALF_UP)));
         }
         return left;
     }

@@ -40,7 +40,7 @@ class TiersPropertiesTest {
         LocalDate first = LocalDate.ofInstant(period.start(), PARIS);
         List<BookingPricer.Day> days = new ArrayList<>();
         for (int i = 0; i < perDay.size(); i++) {
-            days.add(new BookingPricer.Day(first.plusDays(i), perDay.get(i)));
+            days.add(new BookingPricer.Day(first.plusDays(i), perDay.get(i), BigDecimal.valueOf(seats)));
         }
         return days;
     }
@@ -79,7 +79,7 @@ class TiersPropertiesTest {
                     .amount();
             assertThat(cheapest)
                     .isLessThanOrEqualTo(hour.multiply(d.usage().quantity(Unit.HOUR)))
-                    .isLessThanOrEqualTo(day.multiply(d.usage().quantity(Unit.DAY)));
+                    .isLessThanOrEqualTo(day.multiply(d.wholeDays()));
         }
     }
 
@@ -141,6 +141,17 @@ class TiersPropertiesTest {
         assertThat(charges).singleElement().satisfies(c -> {
             assertThat(c.unit()).isEqualTo(Unit.DAY);
             assertThat(c.amount()).isEqualByComparingTo("25");
+        });
+    }
+
+    @Test
+    void a_morning_costs_the_half_day_price_not_half_the_day_price() {
+        List<BookingPricer.Day> days = days(period(9 * 60, 4 * 60), 1);
+        var charges = BookingPricer.charges(
+                days, BigDecimal.ONE, BigDecimal.ONE, prices(null, new BigDecimal("15"), new BigDecimal("25")));
+        assertThat(charges).singleElement().satisfies(c -> {
+            assertThat(c.unit()).isEqualTo(Unit.HALF_DAY);
+            assertThat(c.amount()).isEqualByComparingTo("15");
         });
     }
 
