@@ -14,6 +14,7 @@ import static org.tierslieux.server.testsupport.Demo.MEMBER;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +24,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tierslieux.core.booking.BookingService;
+import org.tierslieux.core.kernel.TimeRange;
+import org.tierslieux.core.people.PersonId;
+import org.tierslieux.core.place.PlaceDirectory;
+import org.tierslieux.core.place.PlaceRef;
+import org.tierslieux.core.pricing.Quote;
+import org.tierslieux.core.pricing.QuoteService;
+import org.tierslieux.core.pricing.QuoteStore;
+import org.tierslieux.core.pricing.QuoteSubject;
+import org.tierslieux.core.resource.ResourceId;
+import org.tierslieux.core.tenancy.PlaceScope;
 import org.tierslieux.server.booking.Fixtures.Place;
 
 /**
@@ -32,6 +44,18 @@ import org.tierslieux.server.booking.Fixtures.Place;
  */
 @QuarkusTest
 class PricesAndQuotesApiTest {
+
+    @Inject
+    QuoteService quotes;
+
+    @Inject
+    QuoteStore store;
+
+    @Inject
+    PlaceScope scope;
+
+    @Inject
+    PlaceDirectory directory;
 
     /** A place of its own per test: groups, prices and the VAT mode set here touch no other test. */
     private Place place;
@@ -527,6 +551,48 @@ class PricesAndQuotesApiTest {
         String theirs = aResource("SPACE").create();
         refused(quote(MEMBER, theirs, 10, 12), 404, "resource.not-found");
         refused(as(MEMBER).get(place.api() + "/quotes/" + UUID.randomUUID()), 404, "quote.not-found");
+    }
+
+    @Test
+    void a_stored_quote_is_read_back_as_it_was_shown_by_its_member_and_the_staff_only() {
+        String room = aResource("SPACE").in(place).create();
+        price(Map.of("resourceId", room, "unit", "HOUR", "amount", "10", "vatRate", "5.5"));
+        PlaceRef here = directory.bySlug(place.slug()).orElseThrow();
+        UUID member = personId(MEMBER);
+        UUID subject = UUID.randomUUID();
+        UUID id = scope.call(here, () -> {
+            Quote shown = quotes.forBooking(
+                    new PersonId(member),
+                    new BookingService.Request(
+                            new ResourceId(UUID.fromString(room)),
+                            new TimeRange(
+                                    java.time.OffsetDateTime.parse(place.at(day, 10))
+                                            .toInstant(),
+                                    java.time.OffsetDateTime.parse(place.at(day, 13))
+                                            .toInstant()),
+                            1,
+                            null),
+                    java.time.Instant.now());
+            UUID saved = store.save(shown.about(subject));
+            assertThat(store.latestFor(new QuoteSubject(QuoteSubject.BOOKING, subject)))
+                    .hasValueSatisfying(q -> assertThat(q.lines()).isEqualTo(shown.lines()));
+            return saved;
+        });
+        var stored = as(MEMBER)
+                .get(place.api() + "/quotes/" + id)
+                .then()
+                .statusCode(200)
+                .extract();
+        assertThat(stored.<String>path("id")).isEqualTo(id.toString());
+        assertThat(stored.<String>path("subjectId")).isEqualTo(subject.toString());
+        assertThat(stored.<String>path("charged.amount")).isEqualTo("30.00");
+        assertThat(stored.<String>path("totalVat.amount")).isEqualTo("1.56");
+        assertThat(stored.<String>path("vatByRate[0].rate")).isEqualTo("5.5");
+        as(MANAGER).get(place.api() + "/quotes/" + id).then().statusCode(200);
+        // another member of the place does not see it, nor anyone from another place
+        String other = aPerson("other", place, "MEMBER");
+        refused(as(other).get(place.api() + "/quotes/" + id), 404, "quote.not-found");
+        refused(as(MANAGER).get("/api/v1/places/" + FILATURE + "/quotes/" + id), 404, "quote.not-found");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
