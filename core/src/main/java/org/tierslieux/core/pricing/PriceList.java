@@ -116,6 +116,27 @@ public class PriceList {
         return price;
     }
 
+    /** Ends a price on a day (included), so that a new one may start the day after. */
+    @Transactional
+    public Price end(UUID id, LocalDate lastDay) {
+        Price price = find(id);
+        if (lastDay == null) {
+            throw DomainException.invalid(
+                    "price.validity-invalid", Map.of("from", price.validFrom().toString(), "until", ""));
+        }
+        return change(
+                id,
+                new Entry(
+                        price.scope(),
+                        price.unit(),
+                        price.group(),
+                        price.planId(),
+                        price.amount(),
+                        price.vat(),
+                        price.validFrom(),
+                        lastDay));
+    }
+
     @Transactional
     public void remove(UUID id) {
         em().remove(find(id));

@@ -10,6 +10,7 @@ import static org.tierslieux.server.testsupport.Demo.browsing;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.tierslieux.server.testsupport.Demo;
 
 /**
  * The pricing pages: the managers' price list, groups and companies with the demo's data, a refused price that
@@ -79,6 +80,47 @@ class PricingPagesTest {
     }
 
     @Test
+    void a_manager_ends_a_price_on_a_day_from_the_page() {
+        String room = BookingPagesTest.aResource(FILATURE, "ROOM", BookingPagesTest.unique("Salle tarif"), 4);
+        LocalDate from = BookingPagesTest.tuesday();
+        String price = Demo.as(MANAGER)
+                .body(java.util.Map.of(
+                        "resourceId",
+                        room,
+                        "unit",
+                        "HOUR",
+                        "amount",
+                        "18",
+                        "vatRate",
+                        "20",
+                        "validFrom",
+                        from.toString()))
+                .post("/api/v1/places/" + FILATURE + "/prices")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        browsing(MANAGER)
+                .formParam("validUntil", from.minusDays(1).toString())
+                .post("/" + FILATURE + "/manage/prices/" + price + "/end")
+                .then()
+                .statusCode(422)
+                .body(containsString("id=\"form-error\""));
+        browsing(MANAGER)
+                .formParam("validUntil", from.plusDays(30).toString())
+                .post("/" + FILATURE + "/manage/prices/" + price + "/end")
+                .then()
+                .statusCode(303);
+        Demo.as(MANAGER)
+                .get("/api/v1/places/" + FILATURE + "/prices/" + price)
+                .then()
+                .statusCode(200)
+                .body(
+                        "validUntil",
+                        org.hamcrest.Matchers.equalTo(from.plusDays(30).toString()));
+    }
+
+    @Test
     void a_member_sees_the_quote_of_a_priced_desk_before_confirming_and_then_books_it() {
         String name = BookingPagesTest.unique("Bureau devis");
         String desk = BookingPagesTest.aResource(FILATURE, "DESK", name, null);
@@ -106,7 +148,7 @@ class PricingPagesTest {
                 .body(containsString("id=\"confirm-booking\""))
                 .body(containsString("name=\"start\" value=\"" + BookingPagesTest.at(day, 9) + "\""));
         // nothing is booked until the member confirms
-        org.tierslieux.server.testsupport.Demo.as(MEMBER)
+        Demo.as(MEMBER)
                 .get("/api/v1/places/" + FILATURE + "/resources/" + desk + "/availability?from=" + day + "&to=" + day)
                 .then()
                 .statusCode(200)

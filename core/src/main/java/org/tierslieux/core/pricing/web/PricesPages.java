@@ -136,6 +136,18 @@ public class PricesPages {
     }
 
     @POST
+    @Path("{id}/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response end(@PathParam("place") String place, @PathParam("id") UUID id, @RestForm String validUntil) {
+        try {
+            prices.end(id, Forms.date(validUntil, ui.t("prices.valid-until")));
+            return Pages.redirect("/" + place + "/manage/prices?done=saved");
+        } catch (DomainException refused) {
+            return pages.refused(refused, error -> page(Form.EMPTY, error).data("done", null));
+        }
+    }
+
+    @POST
     @Path("{id}/delete")
     public Response remove(@PathParam("place") String place, @PathParam("id") UUID id) {
         prices.remove(id);
