@@ -35,8 +35,11 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.tierslieux.server.embedded.EmbeddedDatabase;
 
 /**
@@ -46,6 +49,7 @@ import org.tierslieux.server.embedded.EmbeddedDatabase;
  * (failsafe), on the jar an operator deploys, in the production profile with local accounts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -378,6 +382,7 @@ class TwoNodesIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // after everything else ran on both nodes
     void neither_node_logs_an_error() throws Exception {
         for (AppNode node : List.of(a, b)) {
             assertThat(node.logLines())
