@@ -370,7 +370,11 @@ class TwoNodesIT {
                 if (line.contains("hold(s) expired at " + PLACE)) {
                     sweeps.add(node.name() + ": " + line);
                 }
-                if (line.contains("Sending email") && line.contains(waitingEmail)) {
+                // mails about this slot only (the member may have won a seat in the race too)
+                if (line.contains("Sending email")
+                        && line.contains(waitingEmail)
+                        && line.contains("Bureau fenêtre")
+                        && line.contains("13:00")) {
                     mails.add(node.name() + ": " + line);
                 }
             }
