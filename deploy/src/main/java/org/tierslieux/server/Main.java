@@ -3,9 +3,11 @@ package org.tierslieux.server;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.tierslieux.server.embedded.EmbeddedDatabase;
 import org.tierslieux.server.guard.ProductionGuard;
+import org.tierslieux.server.startup.StartLock;
 
 /**
  * Starts the application. With no profile chosen, it runs the embedded default: a PostgreSQL of its own in
@@ -32,7 +34,13 @@ public class Main {
             }
         }
         if (!EMBEDDED_PROFILE.equals(profile) || externalDatabaseConfigured()) {
-            Quarkus.run(args);
+            // several nodes may share this database: they start (and migrate) one at a time
+            StartLock.acquire(ProductionGuard.configAsDeployed(profile), Duration.ofMinutes(10));
+            try {
+                Quarkus.run(StartLock.Started.class, args);
+            } finally {
+                StartLock.release();
+            }
             return;
         }
         Path dataDirectory = Path.of(

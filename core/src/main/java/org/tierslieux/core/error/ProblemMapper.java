@@ -166,7 +166,11 @@ class ProblemMapper {
             case "40001", "40P01":
                 return answer(409, "request.stale", Map.of(), null);
             default:
-                if (sql != null && String.valueOf(sql.getMessage()).startsWith("Acquisition timeout")) {
+                // Agroal says "Acquisition timeout" or "Sorry, acquisition timeout!" depending on where it waited
+                if (sql != null
+                        && String.valueOf(sql.getMessage())
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .contains("acquisition timeout")) {
                     // Every database connection stayed busy for the whole wait: a surge, not a fault.
                     return Response.fromResponse(answer(503, "server.busy", Map.of(), null))
                             .header("Retry-After", "2")

@@ -6,41 +6,56 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Resolves a slug to its place on every request, so it is cached. It reads with plain JDBC on purpose: the
  * ORM session of a request fixes its tenant when it opens, and it must not open before the place is known.
+ *
+ * <p>Several nodes share the database, and an edit made through one node only clears that node's entry: so
+ * an entry is also read again once it is older than {@code tl.place.cache-ttl} (10 s by default). A new name,
+ * zone or currency is seen everywhere within that time; the slug and the id never change.
  */
 @ApplicationScoped
 public class PlaceDirectory {
 
+    private record Entry(PlaceRef place, long loadedAt) {}
+
     private final AgroalDataSource dataSource;
-    private final Map<String, PlaceRef> bySlug = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+    private final Map<String, Entry> bySlug = new ConcurrentHashMap<>();
     private final Map<PlaceId, String> slugById = new ConcurrentHashMap<>();
 
-    PlaceDirectory(AgroalDataSource dataSource) {
+    PlaceDirectory(
+            AgroalDataSource dataSource,
+            @ConfigProperty(name = "tl.place.cache-ttl", defaultValue = "PT10S") Duration ttl) {
         this.dataSource = dataSource;
+        this.ttlNanos = ttl.toNanos();
     }
 
     public Optional<PlaceRef> bySlug(String slug) {
         if (!Slug.looksLikeOne(slug)) {
             return Optional.empty();
         }
-        PlaceRef cached = bySlug.get(slug);
-        if (cached != null) {
-            return Optional.of(cached);
+        Entry cached = bySlug.get(slug);
+        // the age of an entry is measured on the monotonic clock: it is no date of the domain
+        if (cached != null && System.nanoTime() - cached.loadedAt() < ttlNanos) {
+            return Optional.of(cached.place());
         }
         Optional<PlaceRef> loaded = load("slug = ?", slug);
-        loaded.ifPresent(ref -> {
-            bySlug.put(slug, ref);
-            slugById.put(ref.id(), slug);
-        });
+        loaded.ifPresentOrElse(
+                ref -> {
+                    bySlug.put(slug, new Entry(ref, System.nanoTime()));
+                    slugById.put(ref.id(), slug);
+                },
+                () -> bySlug.remove(slug));
         return loaded;
     }
 
@@ -52,7 +67,7 @@ public class PlaceDirectory {
         }
         Optional<PlaceRef> loaded = load("id = ?::uuid", id.toString());
         loaded.ifPresent(ref -> {
-            bySlug.put(ref.slug(), ref);
+            bySlug.put(ref.slug(), new Entry(ref, System.nanoTime()));
             slugById.put(ref.id(), ref.slug());
         });
         return loaded;
@@ -90,7 +105,7 @@ public class PlaceDirectory {
         return slugs.stream().map(this::bySlug).flatMap(Optional::stream).toList();
     }
 
-    /** Called when a place changes, so that the next request sees its new name or zone. */
+    /** Called when a place changes, so that the next request on this node sees its new name or zone at once. */
     void forget(String slug) {
         bySlug.remove(slug);
     }

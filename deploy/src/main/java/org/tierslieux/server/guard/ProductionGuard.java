@@ -96,7 +96,7 @@ public class ProductionGuard {
 
     public static String refusal(List<String> problems) {
         return "TiersLieux Manager refuses to start in production:\n  - " + String.join("\n  - ", problems)
-                + "\nSee docs/operations.md and docs/configuration.md.";
+                + "\nSee docs/operations/install.md and docs/configuration.md.";
     }
 
     static boolean weak(String secret) {

@@ -13,7 +13,7 @@ import org.tierslieux.server.embedded.EmbeddedDatabase;
  * The tests' PostgreSQL: a fresh embedded one per test run, with the owner and application roles of a real
  * install. To run the tests against an external PostgreSQL instead, give {@code -Dtl.test.jdbc-url=...}
  * (with {@code tl.test.superuser} and {@code tl.test.superuser-password}); its database must have the roles
- * described in docs/operations.md.
+ * described in docs/operations/install.md.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
