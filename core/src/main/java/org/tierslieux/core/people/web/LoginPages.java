@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.IdentityMode;
 import org.tierslieux.core.web.Pages;
@@ -30,14 +31,21 @@ public class LoginPages {
     /** The password form in local mode; in OIDC mode, the way to Keycloak's own login page. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Object login(@QueryParam("error") boolean error) {
+    public Object login(@QueryParam("error") boolean error, @QueryParam("welcome") boolean welcome) {
         if (mode.isOidc()) {
             return Pages.redirect(OIDC_LOGIN);
         }
-        return pages.page(login).data("error", error);
+        return pages.page(login).data("error", error).data("welcome", welcome);
     }
 
     static final String OIDC_LOGIN = "/login/oidc";
+
+    /** Where the pages land when Keycloak cannot be reached during a sign-in or sign-out: a 503 that says so. */
+    @GET
+    @Path("unavailable")
+    public Response identityUnavailable() {
+        throw new DomainException(503, "identity.unavailable", java.util.Map.of());
+    }
 
     /**
      * Guarded by an HTTP permission ({@code authenticated}): in OIDC mode, reaching it runs the authorization
