@@ -2,6 +2,7 @@ package org.tierslieux.core.people.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -54,7 +55,27 @@ public class LoginPages {
     @GET
     @Path("oidc")
     @Access.SignedIn
-    public Response afterOidcLogin() {
-        return Pages.redirect("/network");
+    public Response afterOidcLogin(@CookieParam(RETURN_COOKIE) String returnTo) {
+        // back to the page that asked for a sign-in (its path only: never another site), else the network
+        String path = "/network";
+        if (returnTo != null) {
+            try {
+                java.net.URI target = java.net.URI.create(returnTo);
+                if (target.getRawPath() != null
+                        && target.getRawPath().startsWith("/")
+                        && !target.getRawPath().startsWith("//")
+                        && !target.getRawPath().startsWith("/login")) {
+                    path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a cookie that is no address: the network's home
+            }
+        }
+        return Response.seeOther(java.net.URI.create(path))
+                .header("Set-Cookie", RETURN_COOKIE + "=; Path=/; Max-Age=0")
+                .build();
     }
+
+    /** Set by the error mapper when a page needs a sign-in (the form login reads it too). */
+    static final String RETURN_COOKIE = "quarkus-redirect-location";
 }
