@@ -121,8 +121,12 @@ class KeycloakJourneyIT {
                 Map.entry("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", keycloakUrl()),
                 Map.entry("QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET", adminSecret));
         app = ChildProcess.start(
-                "the application", List.of(java, "-jar", jar.toString()), env, work, work.resolve("app.log"));
-        Duration ready = app.awaitReady(app_ + "/q/health/ready", Duration.ofSeconds(240));
+                "the application",
+                List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
+                env,
+                work,
+                work.resolve("app.log"));
+        Duration ready = app.awaitReady(app_ + "/q/health/ready", Duration.ofSeconds(300));
         LOG.infof("Application ready in %s (pid %d), Keycloak (pid %d) starting", ready, app.pid(), keycloak.pid());
     }
 
@@ -134,6 +138,9 @@ class KeycloakJourneyIT {
                 "admin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD",
                 "admin",
+                // a test server lives a few minutes: the quick compiler alone starts it sooner
+                "JAVA_OPTS_APPEND",
+                "-XX:TieredStopAtLevel=1",
                 "TL_PUBLIC_URL",
                 app_,
                 "TL_KC_CLIENT_SECRET",
