@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -62,6 +63,11 @@ class ProblemMapper {
         if (e instanceof Unauthenticated) {
             return unauthenticated();
         }
+        if (e.status() == 503) {
+            return Response.fromResponse(answer(e.status(), e.code(), e.arguments(), null))
+                    .header("Retry-After", "10")
+                    .build();
+        }
         return answer(e.status(), e.code(), e.arguments(), null);
     }
 
@@ -72,6 +78,18 @@ class ProblemMapper {
             return Response.seeOther(java.net.URI.create("/login?error=true")).build();
         }
         return unauthenticated();
+    }
+
+    /**
+     * Quarkus OIDC could not reach Keycloak (at start-up it retries at each request): not the caller's fault,
+     * and temporary. A token already verified with the keys Keycloak published does not need it.
+     */
+    @ServerExceptionMapper
+    Response identityUnavailable(OIDCException e) {
+        LOG.warnf("Keycloak cannot be reached: %s", e.getMessage());
+        return Response.fromResponse(answer(503, "identity.unavailable", Map.of(), null))
+                .header("Retry-After", "10")
+                .build();
     }
 
     @ServerExceptionMapper

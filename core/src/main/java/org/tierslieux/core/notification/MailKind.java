@@ -9,7 +9,8 @@ enum MailKind {
     BOOKING_CANCELLED("booking-cancelled"),
     MAINTENANCE_IMPACT("maintenance-impact"),
     CLOSURE_IMPACT("closure-impact"),
-    WAITLIST_OFFER("waitlist-offer");
+    WAITLIST_OFFER("waitlist-offer"),
+    INVITATION("invitation");
 
     final String template;
 

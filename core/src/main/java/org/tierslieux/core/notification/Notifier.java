@@ -151,6 +151,19 @@ public class Notifier {
     }
 
     /**
+     * Someone was given a role in the place by an invitation: with a one-time link to choose their password
+     * ({@code passwordLink}), or a plain notice with the place's address when they can already sign in.
+     */
+    public void invited(PlaceRef place, PersonId person, String passwordLink) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("setPassword", passwordLink != null);
+        if (passwordLink != null) {
+            data.put("link", passwordLink);
+        }
+        send(MailKind.INVITATION, place, person, () -> "", data);
+    }
+
+    /**
      * Where a mail sends someone to act on one booking: their bookings at the place (after signing in), scrolled to
      * that booking, where a held one has its "Confirmer" button.
      */

@@ -72,6 +72,24 @@ public class PeopleService {
         find(id).linkOidcSubject(subject);
     }
 
+    /**
+     * Identity mode {@code oidc}: the account of someone who signed in through Keycloak for the first time, with
+     * the token's subject, (verified) e-mail and name. It has no role anywhere until a manager gives one.
+     */
+    @Transactional
+    PersonId provision(String subject, String email, String displayName) {
+        Person person = newPerson(email, displayName);
+        person.linkOidcSubject(subject);
+        return person.id();
+    }
+
+    java.util.Optional<Person> byEmail(String email) {
+        return em().createQuery("from Person p where p.email = :email", Person.class)
+                .setParameter("email", Person.normalizeEmail(email))
+                .getResultStream()
+                .findFirst();
+    }
+
     /** Gives the person a role in the current place; granting a role they already have changes nothing. */
     @Transactional
     public void grant(PersonId person, Role role) {

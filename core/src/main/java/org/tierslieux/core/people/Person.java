@@ -63,6 +63,14 @@ public class Person {
         this.oidcSubject = subject;
     }
 
+    boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    String oidcSubject() {
+        return oidcSubject;
+    }
+
     public PersonId id() {
         return new PersonId(id);
     }

@@ -21,6 +21,7 @@ public record Slug(String value) {
             "network",
             "login",
             "logout",
+            "invitations",
             "static",
             "webjars",
             "lang",

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
  * A clock a test sets where it wants, installed in place of the application's for one test method (the
  * application's clock is a normal-scoped bean, so {@link QuarkusMock} swaps it and puts it back afterwards).
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private volatile Instant now;
 
@@ -20,17 +20,17 @@ final class MovableClock extends Clock {
     }
 
     /** Replaces the application's clock until the end of the current test method, starting at the real now. */
-    static MovableClock install() {
+    public static MovableClock install() {
         MovableClock clock = new MovableClock(Instant.now());
         QuarkusMock.installMockForType(clock, Clock.class);
         return clock;
     }
 
-    void setTo(Instant instant) {
+    public void setTo(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

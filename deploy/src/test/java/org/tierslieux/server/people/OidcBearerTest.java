@@ -15,8 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Identity mode {@code oidc}: bearer tokens from an OpenID provider (a WireMock stand-in here; the full
- * Keycloak journey has its own issue). The token proves who calls; our tables still say what they may do.
+ * Identity mode {@code oidc}: bearer tokens from an OpenID provider (a WireMock stand-in here; the real Keycloak
+ * is in {@code KeycloakJourneyIT}). The token proves who calls; our tables still say what they may do.
  */
 @QuarkusTest
 @TestProfile(OidcBearerTest.OidcMode.class)
@@ -37,13 +37,17 @@ class OidcBearerTest {
     }
 
     private static String tokenFor(String subject, String email) {
+        return tokenFor(subject, email, "tierslieux-api", true);
+    }
+
+    private static String tokenFor(String subject, String email, String audience, boolean verified) {
         return OidcWiremockTestResource.generateJwtToken(
                 email,
                 Set.of(),
                 subject,
                 "1",
-                Set.of("https://service.example.com"),
-                Map.of("email", email, "email_verified", "true"));
+                Set.of(audience),
+                Map.of("email", email, "email_verified", String.valueOf(verified), "name", "Sacha Stranger"));
     }
 
     @Test
@@ -63,13 +67,43 @@ class OidcBearerTest {
     }
 
     @Test
-    void a_valid_token_of_a_stranger_reaches_no_place() {
+    void a_stranger_signing_in_for_the_first_time_gets_an_account_but_reaches_no_place() {
+        String token = tokenFor("kc-stranger", "stranger@elsewhere.test");
         given().auth()
-                .oauth2(tokenFor("kc-stranger", "stranger@elsewhere.test"))
+                .oauth2(token)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .body("email", equalTo("stranger@elsewhere.test"))
+                .body("displayName", equalTo("Sacha Stranger"))
+                .body("places", org.hamcrest.Matchers.empty());
+        given().auth()
+                .oauth2(token)
+                .get("/api/v1/places/la-filature/resources")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("access.not-a-member"));
+    }
+
+    @Test
+    void an_unverified_email_gets_no_account() {
+        given().auth()
+                .oauth2(tokenFor("kc-unverified", "unverified@elsewhere.test", "tierslieux-api", false))
                 .get("/api/v1/places/la-filature/resources")
                 .then()
                 .statusCode(403)
                 .body("code", equalTo("access.no-account"));
+    }
+
+    @Test
+    void a_token_for_another_audience_is_refused() {
+        given().auth()
+                .oauth2(tokenFor("kc-member-1", "member@demo.test", "https://service.example.com", true))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("code", equalTo("access.unauthenticated"));
     }
 
     @Test
@@ -102,5 +136,13 @@ class OidcBearerTest {
                 .header("Location", containsString("response_type=code"))
                 .header("Location", containsString("client_id=tierslieux"))
                 .header("Location", containsString("redirect_uri=http%3A%2F%2Flocalhost"));
+        // signing out goes through Quarkus' OIDC logout path
+        given().redirects()
+                .follow(false)
+                .accept("text/html")
+                .post("/logout")
+                .then()
+                .statusCode(303)
+                .header("Location", containsString("/logout/oidc"));
     }
 }

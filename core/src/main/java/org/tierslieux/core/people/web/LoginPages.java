@@ -2,12 +2,14 @@ package org.tierslieux.core.people.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.IdentityMode;
 import org.tierslieux.core.web.Pages;
@@ -30,14 +32,21 @@ public class LoginPages {
     /** The password form in local mode; in OIDC mode, the way to Keycloak's own login page. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Object login(@QueryParam("error") boolean error) {
+    public Object login(@QueryParam("error") boolean error, @QueryParam("welcome") boolean welcome) {
         if (mode.isOidc()) {
             return Pages.redirect(OIDC_LOGIN);
         }
-        return pages.page(login).data("error", error);
+        return pages.page(login).data("error", error).data("welcome", welcome);
     }
 
     static final String OIDC_LOGIN = "/login/oidc";
+
+    /** Where the pages land when Keycloak cannot be reached during a sign-in or sign-out: a 503 that says so. */
+    @GET
+    @Path("unavailable")
+    public Response identityUnavailable() {
+        throw new DomainException(503, "identity.unavailable", java.util.Map.of());
+    }
 
     /**
      * Guarded by an HTTP permission ({@code authenticated}): in OIDC mode, reaching it runs the authorization
@@ -46,7 +55,27 @@ public class LoginPages {
     @GET
     @Path("oidc")
     @Access.SignedIn
-    public Response afterOidcLogin() {
-        return Pages.redirect("/network");
+    public Response afterOidcLogin(@CookieParam(RETURN_COOKIE) String returnTo) {
+        // back to the page that asked for a sign-in (its path only: never another site), else the network
+        String path = "/network";
+        if (returnTo != null) {
+            try {
+                java.net.URI target = java.net.URI.create(returnTo);
+                if (target.getRawPath() != null
+                        && target.getRawPath().startsWith("/")
+                        && !target.getRawPath().startsWith("//")
+                        && !target.getRawPath().startsWith("/login")) {
+                    path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a cookie that is no address: the network's home
+            }
+        }
+        return Response.seeOther(java.net.URI.create(path))
+                .header("Set-Cookie", RETURN_COOKIE + "=; Path=/; Max-Age=0")
+                .build();
     }
+
+    /** Set by the error mapper when a page needs a sign-in (the form login reads it too). */
+    static final String RETURN_COOKIE = "quarkus-redirect-location";
 }
