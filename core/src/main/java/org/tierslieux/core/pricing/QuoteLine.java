@@ -5,19 +5,37 @@ import java.util.Objects;
 import org.tierslieux.core.kernel.Money;
 
 /**
- * One priced line of a quote: a label, a quantity and a unit price excluding VAT, with the VAT rate in
- * percent (null where the place is exempt). Totals are computed by the quote, rounded in {@link Money}.
+ * One line of a quote, as it will be invoiced: totals are already rounded (once, by {@link QuoteBuilder}) and
+ * {@code totalExclVat + totalVat == totalInclVat} always holds. A line paid by credits names its lot in
+ * {@code coverage} and costs 0; {@code coverage} is null for a charged line.
  */
 public record QuoteLine(
-        String code, String label, BigDecimal quantity, Money unitPriceExclVat, BigDecimal vatRatePercent) {
+        String description,
+        BigDecimal quantity,
+        Unit unit,
+        Money unitPriceExclVat,
+        VatRate vat,
+        Money totalExclVat,
+        Money totalVat,
+        Money totalInclVat,
+        Coverage coverage) {
+
     public QuoteLine {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(description, "description");
         Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(unitPriceExclVat, "unitPriceExclVat");
+        Objects.requireNonNull(vat, "vat");
+        Objects.requireNonNull(totalExclVat, "totalExclVat");
+        Objects.requireNonNull(totalVat, "totalVat");
+        Objects.requireNonNull(totalInclVat, "totalInclVat");
+        if (!totalExclVat.plus(totalVat).equals(totalInclVat)) {
+            throw new IllegalArgumentException(
+                    "A line's totals must add up: " + totalExclVat + " + " + totalVat + " != " + totalInclVat);
+        }
     }
 
-    public Money totalExclVat() {
-        return unitPriceExclVat.times(quantity).rounded();
+    public boolean covered() {
+        return coverage != null;
     }
 }
