@@ -14,14 +14,15 @@ import org.tierslieux.core.error.DomainException;
  */
 public record VatRate(BigDecimal percent) {
 
+    // before the constants: their construction checks against it
+    private static final List<BigDecimal> KNOWN = List.of(
+            new BigDecimal("20"), new BigDecimal("10"), new BigDecimal("5.5"), new BigDecimal("2.1"), BigDecimal.ZERO);
+
     public static final VatRate STANDARD = new VatRate(new BigDecimal("20"));
     public static final VatRate INTERMEDIATE = new VatRate(new BigDecimal("10"));
     public static final VatRate REDUCED = new VatRate(new BigDecimal("5.5"));
     public static final VatRate SUPER_REDUCED = new VatRate(new BigDecimal("2.1"));
     public static final VatRate EXEMPT = new VatRate(BigDecimal.ZERO);
-
-    private static final List<BigDecimal> KNOWN = List.of(
-            new BigDecimal("20"), new BigDecimal("10"), new BigDecimal("5.5"), new BigDecimal("2.1"), BigDecimal.ZERO);
 
     public VatRate {
         Objects.requireNonNull(percent, "percent");

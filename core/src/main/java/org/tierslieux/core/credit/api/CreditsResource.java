@@ -24,11 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tierslieux.core.credit.CreditEntry;
 import org.tierslieux.core.credit.CreditLedger;
+import org.tierslieux.core.credit.CreditPreview;
 import org.tierslieux.core.credit.Lot;
+import org.tierslieux.core.error.DomainException;
+import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.Caller;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.people.Role;
+import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.tenancy.PlaceContext;
 import org.tierslieux.core.web.Paged;
 
@@ -67,18 +71,30 @@ public class CreditsResource {
     /** The lots (with what is left) and a page of the history, newest first. */
     public record CreditsResponse(List<LotResponse> lots, Paged<EntryResponse> history) {}
 
+    /** The credit side of an intended booking: what lots would pay, and what would be left to pay per unit. */
+    public record PreviewResponse(
+            java.util.Map<String, BigDecimal> usage,
+            List<CoveredResponse> covered,
+            BigDecimal coveredFraction,
+            java.util.Map<String, BigDecimal> remaining) {}
+
+    public record CoveredResponse(UUID lotId, String source, String label, String unit, BigDecimal quantity) {}
+
     public record AdjustmentRequest(
             @NotNull UUID lotId,
             @NotNull BigDecimal quantity,
             @Size(max = 500) String note) {}
 
     private final CreditLedger ledger;
+    private final CreditPreview previews;
     private final PlaceContext placeContext;
     private final Caller caller;
     private final Clock clock;
 
-    CreditsResource(CreditLedger ledger, PlaceContext placeContext, Caller caller, Clock clock) {
+    CreditsResource(
+            CreditLedger ledger, CreditPreview previews, PlaceContext placeContext, Caller caller, Clock clock) {
         this.ledger = ledger;
+        this.previews = previews;
         this.placeContext = placeContext;
         this.caller = caller;
         this.clock = clock;
@@ -95,6 +111,53 @@ public class CreditsResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
         return credits(caller.requirePerson(), page, size);
+    }
+
+    @GET
+    @Path("/preview")
+    @Access.InPlace(Role.MEMBER)
+    @Operation(
+            summary = "What my credits would pay of a booking",
+            description = "`resourceId`, `start`, `end` (ISO instants), `seats` (default 1). The lots that would pay,"
+                    + " in the order they are spent (plan credits, then packs by earliest expiry), and what would be"
+                    + " left to pay in each unit. Nothing is written.")
+    public PreviewResponse preview(
+            @PathParam("place") String place,
+            @QueryParam("resourceId") UUID resourceId,
+            @QueryParam("start") String start,
+            @QueryParam("end") String end,
+            @QueryParam("seats") @DefaultValue("1") @Min(1) @Max(10000) int seats) {
+        if (resourceId == null) {
+            throw DomainException.notFound("resource.not-found", java.util.Map.of("id", ""));
+        }
+        var preview = previews.of(caller.requirePerson(), new ResourceId(resourceId), period(start, end), seats);
+        return new PreviewResponse(
+                byName(preview.usage()),
+                preview.covered().stream()
+                        .map(c -> new CoveredResponse(
+                                c.lotId(), c.source(), c.label(), c.unit().name(), c.quantity()))
+                        .toList(),
+                preview.coveredFraction().setScale(4, java.math.RoundingMode.HALF_UP),
+                byName(preview.remaining()));
+    }
+
+    private static java.util.Map<String, BigDecimal> byName(org.tierslieux.core.pricing.Usage usage) {
+        java.util.Map<String, BigDecimal> named = new java.util.LinkedHashMap<>();
+        usage.quantities().forEach((u, q) -> named.put(u.name(), q));
+        return named;
+    }
+
+    private static TimeRange period(String start, String end) {
+        try {
+            var from = OffsetDateTime.parse(start).toInstant();
+            var to = OffsetDateTime.parse(end).toInstant();
+            if (!to.isAfter(from)) {
+                throw DomainException.invalid("booking.end-before-start", java.util.Map.of());
+            }
+            return new TimeRange(from, to);
+        } catch (NullPointerException | java.time.format.DateTimeParseException e) {
+            throw DomainException.invalid("booking.period-missing", java.util.Map.of());
+        }
     }
 
     @GET
