@@ -73,6 +73,10 @@ public class CreditEntry extends TenantOwned {
     @Column(updatable = false)
     private String note;
 
+    /** Written by the database in insertion order. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
     protected CreditEntry() {}
 
     private CreditEntry(
