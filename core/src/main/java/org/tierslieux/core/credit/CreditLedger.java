@@ -107,8 +107,7 @@ public class CreditLedger {
     public List<CreditEntry> history(PersonId person, int page, int size) {
         placeContext.require();
         return em().createQuery(
-                        "from CreditEntry e where e.personId = :p order by e.at desc, e.seq desc",
-                        CreditEntry.class)
+                        "from CreditEntry e where e.personId = :p order by e.at desc, e.seq desc", CreditEntry.class)
                 .setParameter("p", person.value())
                 .setFirstResult(page * size)
                 .setMaxResults(size)
