@@ -63,6 +63,9 @@ public class DemoNetwork {
     @Inject
     DemoCalendar calendar;
 
+    @Inject
+    DemoPlans plans;
+
     @ConfigProperty(name = "tl.demo.enabled", defaultValue = "false")
     boolean enabled;
 
@@ -138,6 +141,8 @@ public class DemoNetwork {
             resources.create("SPACE", new ResourceDetails("Atelier bois", "Établis, outillage à main.", 12));
         });
         DemoCalendar.Cast cast = new DemoCalendar.Cast(manager, treasurer, member, member2);
+        scope.run(filature, () -> plans.filature(filature, member));
+        scope.run(atelier, () -> plans.atelier(atelier));
         scope.run(filature, () -> calendar.filature(filature, cast));
         scope.run(atelier, () -> calendar.atelier(atelier, cast));
         LOG.infof("Demo network ready (admin %s)", admin);

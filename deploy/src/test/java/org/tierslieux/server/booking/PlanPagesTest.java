@@ -37,7 +37,12 @@ class PlanPagesTest {
                 .then()
                 .statusCode(409)
                 .body(containsString("form-error"));
-        String credits = browsing(Demo.MEMBER).get(home + "/credits").then().statusCode(200).extract().asString();
+        String credits = browsing(Demo.MEMBER)
+                .get(home + "/credits")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(credits).contains(name).contains("class=\"lot\"");
 
         browsing(Demo.MANAGER)
@@ -46,7 +51,11 @@ class PlanPagesTest {
                 .statusCode(200)
                 .body(containsString(name))
                 .body(containsString("data-status=\"ACTIVE\""));
-        browsing(Demo.MANAGER).get(home + "/manage/plans").then().statusCode(200).body(containsString(name));
+        browsing(Demo.MANAGER)
+                .get(home + "/manage/plans")
+                .then()
+                .statusCode(200)
+                .body(containsString(name));
         browsing(Demo.MANAGER)
                 .formParam("name", Fixtures.unique("Carnet"))
                 .formParam("kind", "DESK_POOL")
