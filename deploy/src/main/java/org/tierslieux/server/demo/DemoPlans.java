@@ -56,14 +56,14 @@ class DemoPlans {
         }
         var resident = plans.create(new PlanDraft(
                 "Résident",
-                "Un poste en open space tous les jours ou presque, et 10 % sur les salles.",
+                "Un poste en open space tous les jours ou presque.",
                 PlanPeriod.MONTH,
                 euros(place, "180"),
                 VatRate.STANDARD,
                 3,
                 List.of(new IncludedCredit(Scope.ofKind("DESK_POOL"), Unit.DAY, BigDecimal.TEN)),
                 false,
-                BigDecimal.TEN));
+                BigDecimal.ZERO));
         plans.create(new PlanDraft(
                 "Nomade",
                 "Cinq journées par mois en open space.",
