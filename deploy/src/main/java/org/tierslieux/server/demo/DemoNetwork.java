@@ -66,6 +66,8 @@ public class DemoNetwork {
     @Inject
     DemoPrices demoPrices;
 
+    DemoPlans plans;
+
     @ConfigProperty(name = "tl.demo.enabled", defaultValue = "false")
     boolean enabled;
 
@@ -144,6 +146,8 @@ public class DemoNetwork {
         // prices first, so that the calendar's bookings are quoted at them
         scope.run(filature, () -> demoPrices.filature(filature, cast));
         scope.run(atelier, () -> demoPrices.atelier(atelier, cast));
+        scope.run(filature, () -> plans.filature(filature, member));
+        scope.run(atelier, () -> plans.atelier(atelier));
         scope.run(filature, () -> calendar.filature(filature, cast));
         scope.run(atelier, () -> calendar.atelier(atelier, cast));
         LOG.infof("Demo network ready (admin %s)", admin);
