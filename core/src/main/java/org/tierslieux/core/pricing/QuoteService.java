@@ -11,7 +11,11 @@ import org.tierslieux.core.people.PersonId;
  */
 public interface QuoteService {
 
-    /** What booking {@code request} would cost {@code person} if taken at {@code at} (a preview: no id). */
+    /**
+     * What booking {@code request} costs {@code person} (a preview: no id), with the credits and plan terms valid
+     * at {@code at}: callers pass the booking's start, as the booking's own consumption does, so that a preview
+     * and the booking agree.
+     */
     Quote forBooking(PersonId person, BookingService.Request request, Instant at);
 
     /** A builder in the place's currency and VAT mode, billing the person (or their company account). */

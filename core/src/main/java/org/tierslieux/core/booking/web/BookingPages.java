@@ -155,7 +155,8 @@ public class BookingPages {
                     new Attempt(resource.id().toString(), resource.name(), period.start(), period.end(), count, false);
             BookingService.Request request = new BookingService.Request(resource.id(), period, count, null);
             if ("1".equals(review)) {
-                Quote quote = quotes.forBooking(caller.requirePerson(), request, clock.instant());
+                Quote quote = quotes.forBooking(
+                        caller.requirePerson(), request, request.period().start());
                 if (!quote.lines().isEmpty()) {
                     String backTo = "resource".equals(back)
                             ? "/" + place + "/book/" + resource.id() + "?week=" + Forms.dayOr(week, today())
@@ -240,7 +241,8 @@ public class BookingPages {
                     new Attempt(resource.id().toString(), resource.name(), period.start(), period.end(), count, false);
             BookingService.Request request = new BookingService.Request(resource.id(), period, count, null);
             if ("1".equals(review)) {
-                Quote quote = quotes.forBooking(caller.requirePerson(), request, clock.instant());
+                Quote quote = quotes.forBooking(
+                        caller.requirePerson(), request, request.period().start());
                 if (!quote.lines().isEmpty()) {
                     return confirmation(
                             attempt,

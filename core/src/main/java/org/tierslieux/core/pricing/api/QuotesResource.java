@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -59,15 +58,13 @@ public class QuotesResource {
     private final QuoteService quotes;
     private final QuoteStore store;
     private final Caller caller;
-    private final Clock clock;
     private final PeopleService people;
 
-    QuotesResource(QuoteService quotes, QuoteStore store, Caller caller, Clock clock, PeopleService people) {
+    QuotesResource(QuoteService quotes, QuoteStore store, Caller caller, PeopleService people) {
         this.people = people;
         this.quotes = quotes;
         this.store = store;
         this.caller = caller;
-        this.clock = clock;
     }
 
     @POST
@@ -88,14 +85,10 @@ public class QuotesResource {
             }
         }
         BookingIntent b = request.booking();
-        Quote quote = quotes.forBooking(
-                person,
-                new BookingService.Request(
-                        new ResourceId(b.resourceId()),
-                        period(b.start(), b.end()),
-                        b.seats() == null ? 1 : b.seats(),
-                        null),
-                clock.instant());
+        BookingService.Request intent = new BookingService.Request(
+                new ResourceId(b.resourceId()), period(b.start(), b.end()), b.seats() == null ? 1 : b.seats(), null);
+        // quoted as the booking itself will be: with the credits and plan valid when it starts
+        Quote quote = quotes.forBooking(person, intent, intent.period().start());
         return QuoteResponse.of(null, quote);
     }
 
