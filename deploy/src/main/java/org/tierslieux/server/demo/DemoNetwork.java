@@ -66,6 +66,7 @@ public class DemoNetwork {
     @Inject
     DemoPrices demoPrices;
 
+    @Inject
     DemoPlans plans;
 
     @ConfigProperty(name = "tl.demo.enabled", defaultValue = "false")
