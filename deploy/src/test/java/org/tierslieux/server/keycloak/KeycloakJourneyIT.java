@@ -359,6 +359,11 @@ class KeycloakJourneyIT {
                         .orElse(null));
         String deskName = desk.getAttribute("data-name");
         desk.findElement(By.cssSelector("button")).click();
+        // desks have a price in the demo: the quote comes first, and the member confirms it
+        WebElement confirm = new WebDriverWait(driver, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(By.id("confirm-booking")));
+        assertThat(driver.findElement(By.id("quote")).getText()).contains(deskName);
+        confirm.click();
         waitForUrl(app_ + "/la-filature/bookings");
         assertThat(new WebDriverWait(driver, WAIT)
                         .until(ExpectedConditions.visibilityOfElementLocated(By.id("booked")))
