@@ -26,6 +26,7 @@ import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.kernel.Columns;
 import org.tierslieux.core.kernel.DomainEvent;
 import org.tierslieux.core.kernel.TimeRange;
+import org.tierslieux.core.people.MemberLock;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.place.PlaceRef;
 import org.tierslieux.core.resource.Resource;
@@ -55,6 +56,7 @@ public class BookingService {
     private final Instance<BookingPolicy> policies;
     private final Instance<HoldPolicy> holds;
     private final Event<DomainEvent> events;
+    private final MemberLock memberLock;
 
     BookingService(
             Clock clock,
@@ -64,7 +66,8 @@ public class BookingService {
             RuleService rules,
             @Any Instance<BookingPolicy> policies,
             @Any Instance<HoldPolicy> holds,
-            Event<DomainEvent> events) {
+            Event<DomainEvent> events,
+            MemberLock memberLock) {
         this.clock = clock;
         this.placeContext = placeContext;
         this.resources = resources;
@@ -73,6 +76,7 @@ public class BookingService {
         this.policies = policies;
         this.holds = holds;
         this.events = events;
+        this.memberLock = memberLock;
     }
 
     /** Books, confirmed at once unless a {@link HoldPolicy} asks to hold it first. */
@@ -232,9 +236,7 @@ public class BookingService {
         if (applicable.maxActive() == null && applicable.maxHoursPerWeek() == null) {
             return;
         }
-        em().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", placeContext.require().id().value() + "/" + person.value())
-                .getSingleResult();
+        memberLock.lock(person);
         UUID excluded = moving == null ? new UUID(0, 0) : moving.id().value();
         if (applicable.maxActive() != null) {
             BookingRules.Level level = applicable.maxActiveCounts();

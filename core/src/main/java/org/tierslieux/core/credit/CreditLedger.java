@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tierslieux.core.error.DomainException;
+import org.tierslieux.core.people.MemberLock;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.pricing.CreditCoverage;
 import org.tierslieux.core.pricing.Scope;
@@ -30,17 +31,17 @@ public class CreditLedger {
 
     private final Clock clock;
     private final PlaceContext placeContext;
+    private final MemberLock memberLock;
 
-    CreditLedger(Clock clock, PlaceContext placeContext) {
+    CreditLedger(Clock clock, PlaceContext placeContext, MemberLock memberLock) {
         this.clock = clock;
         this.placeContext = placeContext;
+        this.memberLock = memberLock;
     }
 
-    /** Takes the member's lock until the end of the transaction (re-entrant within it). */
+    /** Takes the member's lock (the one booking limits count under) until the end of the transaction. */
     public void lock(PersonId person) {
-        em().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", placeContext.require().id().value() + "/" + person.value())
-                .getSingleResult();
+        memberLock.lock(person);
     }
 
     /** Opens a lot; returns its id (the grant entry's). */
