@@ -26,12 +26,16 @@ import org.tierslieux.core.tenancy.PlaceContext;
 @ApplicationScoped
 public class DocumentStore {
 
-    /** What lists filter on; every field nullable. {@code q} matches the number or the buyer's name. */
+    /**
+     * What lists filter on; every field nullable. {@code q} matches the number or the buyer's name. With
+     * {@code buyerPersonId}, only the documents of that person or of one of {@code buyerCompanyIds} (a member's
+     * own documents).
+     */
     public record Filter(
-            LocalDate from, LocalDate to, DocumentType type, String q, UUID buyerPersonId, UUID buyerCompanyId) {
+            LocalDate from, LocalDate to, DocumentType type, String q, UUID buyerPersonId, List<UUID> buyerCompanyIds) {
 
         public static Filter all() {
-            return new Filter(null, null, null, null, null, null);
+            return new Filter(null, null, null, null, null, List.of());
         }
     }
 
@@ -253,16 +257,16 @@ public class DocumentStore {
             p.add(like);
             p.add(like);
         }
-        if (f.buyerPersonId() != null && f.buyerCompanyId() != null) {
-            sql.append(" and (d.buyer_person_id = ? or d.buyer_company_id = ?)");
+        if (f.buyerPersonId() != null) {
+            sql.append(" and (d.buyer_person_id = ?");
             p.add(f.buyerPersonId());
-            p.add(f.buyerCompanyId());
-        } else if (f.buyerPersonId() != null) {
-            sql.append(" and d.buyer_person_id = ?");
-            p.add(f.buyerPersonId());
-        } else if (f.buyerCompanyId() != null) {
-            sql.append(" and d.buyer_company_id = ?");
-            p.add(f.buyerCompanyId());
+            if (f.buyerCompanyIds() != null) {
+                for (UUID company : f.buyerCompanyIds()) {
+                    sql.append(" or d.buyer_company_id = ?");
+                    p.add(company);
+                }
+            }
+            sql.append(")");
         }
         return new Where(sql.toString(), p);
     }

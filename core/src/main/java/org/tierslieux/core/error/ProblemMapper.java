@@ -183,6 +183,16 @@ class ProblemMapper {
                 return answer(422, "data.rejected", Map.of(), null);
             case "40001", "40P01":
                 return answer(409, "request.stale", Map.of(), null);
+            case "P0001":
+                // a trigger guarding legal records said no; its hint names the rule (billing's schema)
+                String message = String.valueOf(sql.getMessage());
+                if (message.contains("tl:period-closed")) {
+                    return answer(409, "invoice.period-closed", Map.of(), null);
+                }
+                if (message.contains("tl:legal-record-immutable")) {
+                    return answer(409, "invoice.immutable", Map.of(), null);
+                }
+                return unknown(e);
             default:
                 // Agroal says "Acquisition timeout" or "Sorry, acquisition timeout!" depending on where it waited
                 if (sql != null
@@ -194,10 +204,14 @@ class ProblemMapper {
                             .header("Retry-After", "2")
                             .build();
                 }
-                String incident = UUID.randomUUID().toString().substring(0, 8);
-                LOG.errorf(e, "Incident %s on %s %s", incident, request.method(), request.path());
-                return answer(500, "server.error", Map.of("incident", incident), null);
+                return unknown(e);
         }
+    }
+
+    private Response unknown(Throwable e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Incident %s on %s %s", incident, request.method(), request.path());
+        return answer(500, "server.error", Map.of("incident", incident), null);
     }
 
     private Response json(JsonProcessingException e) {
