@@ -87,7 +87,7 @@ public record DocumentResponse(
 
     public record CreditNoteRef(UUID id, String number, LocalDate issueDate, Amount totalInclVat) {}
 
-    static DocumentResponse of(
+    public static DocumentResponse of(
             IssuedDocument d, ZoneId zone, List<IssuedDocument> creditNotes, Money creditable, String pdfPath) {
         return new DocumentResponse(
                 d.id().value(),
