@@ -41,8 +41,17 @@ class FootprintsTest {
                 null,
                 List.of("Nature de l'opération : prestation de services"),
                 List.of(new DocumentLine(
-                        1, description, new BigDecimal("2"), "HOUR", Money.of("50", "EUR"), VatRate.STANDARD, excl, vat,
-                        incl, "ROOM", null)),
+                        1,
+                        description,
+                        new BigDecimal("2"),
+                        "HOUR",
+                        Money.of("50", "EUR"),
+                        VatRate.STANDARD,
+                        excl,
+                        vat,
+                        incl,
+                        "ROOM",
+                        null)),
                 List.of(new VatLine(VatRate.STANDARD, excl, vat)),
                 excl,
                 vat,
@@ -65,7 +74,10 @@ class FootprintsTest {
         String text = Footprints.canonical(document("Salle | réunion\nmatin", Footprints.GENESIS));
         assertTrue(text.startsWith("format=tl-document-v1\nplace=00000000-0000-0000-0000-000000000002\n"));
         assertTrue(text.contains("issuedAt=2026-03-09T10:15:30.123456Z\n"), text);
-        assertTrue(text.contains("line=1|Salle \\| réunion\\nmatin|2.0000|HOUR|50.0000|20|100.0000|20.0000|120.0000|ROOM|\n"), text);
+        assertTrue(
+                text.contains(
+                        "line=1|Salle \\| réunion\\nmatin|2.0000|HOUR|50.0000|20|100.0000|20.0000|120.0000|ROOM|\n"),
+                text);
         assertTrue(text.contains("vat=20|100.0000|20.0000\n"));
         assertTrue(text.endsWith("previousFootprint=" + "0".repeat(64) + "\n"));
         assertEquals(64, Footprints.footprint(document("x", Footprints.GENESIS)).length());

@@ -21,8 +21,15 @@ class PatternsTest {
     @Test
     void patterns_that_cannot_number_are_refused() {
         for (String bad : new String[] {
-            "", "FA-{YYYY}", "FA-{seq}-{seq}", "FA-{DD}-{seq}", "FA-<{seq}>", "FA-{seq:0}", "FA-{seq:11}",
-            "X".repeat(61), "ABCDEFGHIJKLMNOPQRSTUVWXYZ-{YYYY}-{MM}-{seq:10}"
+            "",
+            "FA-{YYYY}",
+            "FA-{seq}-{seq}",
+            "FA-{DD}-{seq}",
+            "FA-<{seq}>",
+            "FA-{seq:0}",
+            "FA-{seq:11}",
+            "X".repeat(61),
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ-{YYYY}-{MM}-{seq:10}"
         }) {
             var e = assertThrows(DomainException.class, () -> Numbering.check(bad), bad);
             assertEquals("invoice.pattern-invalid", e.code());
