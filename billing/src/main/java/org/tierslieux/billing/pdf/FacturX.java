@@ -2,12 +2,15 @@ package org.tierslieux.billing.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.jboss.logging.Logger;
 import org.mustangproject.IncludedNote;
 import org.mustangproject.Invoice;
 import org.mustangproject.Item;
@@ -18,6 +21,7 @@ import org.mustangproject.SchemedID;
 import org.mustangproject.SubjectCode;
 import org.mustangproject.TradeParty;
 import org.mustangproject.ZUGFeRD.Profiles;
+import org.mustangproject.ZUGFeRD.TransactionCalculator;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 import org.tierslieux.billing.invoice.DocumentLine;
 import org.tierslieux.billing.invoice.IssuedDocument;
@@ -33,6 +37,8 @@ import org.tierslieux.core.place.Address;
  * tax registration (BT-32), which EN 16931 asks for when category E is used.
  */
 final class FacturX {
+
+    private static final Logger LOG = Logger.getLogger(FacturX.class);
 
     /** ISO 6523 ICD of the French SIRENE register: how a SIREN is named in BT-30 / BT-47. */
     private static final String SIRENE = "0002";
@@ -104,6 +110,13 @@ final class FacturX {
         for (DocumentLine line : doc.lines()) {
             invoice.addItem(item(line, doc));
         }
+        BigDecimal computed = new TransactionCalculator(invoice).getGrandTotal();
+        if (computed.compareTo(doc.totalInclVat().rounded().amount()) != 0) {
+            // EN 16931 computes the VAT per rate on the base; a document that summed rounded line VAT may differ
+            LOG.warnf(
+                    "Factur-X of %s: grand total %s computed from the lines differs from the issued %s",
+                    doc.number(), computed, doc.totalInclVat().display());
+        }
         return invoice;
     }
 
@@ -136,9 +149,23 @@ final class FacturX {
             product.setTaxExemptionReason(
                     doc.vatExemptionMention() == null ? "Exonération de TVA" : doc.vatExemptionMention());
         }
-        Item item = new Item(product, line.unitPriceExclVat().amount(), line.quantity());
+        Item item = new Item(product, netPrice(line), line.quantity());
         item.setId(Integer.toString(line.position()));
         return item;
+    }
+
+    /**
+     * The net price (BT-146) such that quantity x price gives the line total as issued: the unit price itself,
+     * unless the quote prorated or discounted the line (a subscription started mid-month), in which case the
+     * effective price, to four decimals. Mustang computes the line totals from price x quantity.
+     */
+    static BigDecimal netPrice(DocumentLine line) {
+        BigDecimal total = line.totalExclVat().rounded().amount();
+        BigDecimal unit = line.unitPriceExclVat().amount();
+        if (unit.multiply(line.quantity()).setScale(2, RoundingMode.HALF_UP).compareTo(total) == 0) {
+            return unit;
+        }
+        return total.divide(line.quantity(), 4, RoundingMode.HALF_UP);
     }
 
     private static TradeParty seller(IssuedDocument doc) {

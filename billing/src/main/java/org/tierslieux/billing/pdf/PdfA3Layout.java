@@ -1,8 +1,11 @@
 package org.tierslieux.billing.pdf;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.imageio.ImageIO;
+import org.jboss.logging.Logger;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
@@ -43,6 +48,7 @@ import org.tierslieux.core.place.Address;
  */
 final class PdfA3Layout {
 
+    private static final Logger LOG = Logger.getLogger(PdfA3Layout.class);
     private static final BaseFont REGULAR = font("liberation/LiberationSans-Regular.ttf");
     private static final BaseFont BOLD = font("liberation/LiberationSans-Bold.ttf");
     private static final byte[] SRGB =
@@ -142,8 +148,8 @@ final class PdfA3Layout {
         table.setWidthPercentage(100);
 
         PdfPCell seller = cell();
-        if (head.logo() != null && head.logo().length > 0) {
-            Image logo = Image.getInstance(head.logo());
+        Image logo = logo(head.logo());
+        if (logo != null) {
             logo.scaleToFit(140, 56);
             seller.addElement(logo);
         }
@@ -239,7 +245,7 @@ final class PdfA3Layout {
     }
 
     private void lines(Document pdf) throws DocumentException {
-        PdfPTable table = new PdfPTable(new float[] {44, 9, 11, 13, 9, 14});
+        PdfPTable table = new PdfPTable(new float[] {40, 8, 14, 14, 9, 15});
         table.setWidthPercentage(100);
         table.setSpacingBefore(12);
         table.setHeaderRows(1);
@@ -404,6 +410,40 @@ final class PdfA3Layout {
         Paragraph p = new Paragraph(content, font);
         p.setAlignment(Element.ALIGN_RIGHT);
         return p;
+    }
+
+    /**
+     * The logo flattened on white as plain RGB: OpenPDF's PDF/A checker refuses soft masks (transparency), and a
+     * CMYK or 16-bit image would need more care. An unreadable logo is left out rather than failing an invoice.
+     */
+    private static Image logo(byte[] bytes) throws IOException {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        BufferedImage source;
+        try {
+            source = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("The place's logo cannot be read (%s): the PDF is drawn without it", e.getMessage());
+            return null;
+        }
+        if (source == null) {
+            LOG.warn("The place's logo is in no format the JDK reads: the PDF is drawn without it");
+            return null;
+        }
+        BufferedImage flat = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = flat.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, flat.getWidth(), flat.getHeight());
+        g.drawImage(source, 0, 0, null);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(flat, "png", png);
+        try {
+            return Image.getInstance(png.toByteArray());
+        } catch (org.openpdf.text.BadElementException e) {
+            throw new IOException(e);
+        }
     }
 
     static String siren(Party party) {

@@ -31,6 +31,7 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.tierslieux.billing.invoice.IssuedDocument;
 import org.tierslieux.billing.pdf.DocumentPdfRenderer;
+import org.tierslieux.core.pricing.VatRate;
 
 /**
  * Invoices and credit notes rendered to PDF/A-3 + Factur-X, checked by tools outside this project: Mustang's
@@ -84,7 +85,8 @@ class FacturXValidationTest {
         assertThat(xml.getInvoiceID()).isEqualTo("FA-2026-00001");
         assertThat(new BigDecimal(xml.getTaxBasisTotalAmount())).isEqualByComparingTo("100.00");
         assertThat(new BigDecimal(xml.getTaxTotalAmount())).isEqualByComparingTo("16.38");
-        assertThat(new BigDecimal(xml.getAmount())).isEqualByComparingTo(doc.totalInclVat().amount());
+        assertThat(new BigDecimal(xml.getAmount()))
+                .isEqualByComparingTo(doc.totalInclVat().amount());
         assertThat(new BigDecimal(xml.getPaidAmount())).isEqualByComparingTo("116.38");
         Invoice back = xml.extractInvoice();
         assertThat(back.getDocumentCode()).isEqualTo("380");
@@ -205,24 +207,57 @@ class FacturXValidationTest {
         assertThat(back.getDocumentCode()).isEqualTo("381");
         assertThat(xml.getUTF8())
                 .contains("<ram:TypeCode>381</ram:TypeCode>")
-                .containsPattern("<ram:InvoiceReferencedDocument>\\s*<ram:IssuerAssignedID>FA-2026-00001</ram:IssuerAssignedID>"
-                        + "\\s*<ram:FormattedIssueDateTime>\\s*<qdt:DateTimeString format=\"102\">20261124<");
+                .containsPattern(
+                        "<ram:InvoiceReferencedDocument>\\s*<ram:IssuerAssignedID>FA-2026-00001</ram:IssuerAssignedID>"
+                                + "\\s*<ram:FormattedIssueDateTime>\\s*<qdt:DateTimeString format=\"102\">20261124<");
         assertFontsEmbedded(pdf);
     }
 
     @Test
+    void a_prorated_line_keeps_its_issued_total_in_the_xml() throws Exception {
+        IssuedDocument doc = SampleDocuments.builder(
+                        SampleDocuments.FILATURE, SampleDocuments.COMPANY, "FA-2026-00098", 98)
+                .line("Salle de réunion Jacquard — demi-journée", "2", "HALF_DAY", "90.00", VatRate.STANDARD, "ROOM")
+                .proratedLine(
+                        "Abonnement résident — du 16 au 31 décembre",
+                        "250.00",
+                        VatRate.STANDARD,
+                        "129.03",
+                        "SUBSCRIPTION")
+                .due(SampleDocuments.DAY.plusDays(30))
+                .build();
+        byte[] pdf = render(doc);
+        assertValid(pdf, "prorated.pdf");
+        assertHas(text(pdf), "250,00 € 20 % 129,03 €", "Total HT 309,03 €", "Total TTC 370,84 €");
+        ZUGFeRDImporter xml = importer(pdf);
+        assertThat(new BigDecimal(xml.getTaxBasisTotalAmount())).isEqualByComparingTo("309.03");
+        assertThat(new BigDecimal(xml.getAmount()))
+                .isEqualByComparingTo(doc.totalInclVat().amount());
+    }
+
+    @Test
     void a_long_invoice_runs_over_several_pages_and_stays_valid() throws Exception {
-        SampleDocuments.Builder builder = SampleDocuments.builder(
-                SampleDocuments.FILATURE, SampleDocuments.COMPANY, "FA-2026-00099", 99);
+        SampleDocuments.Builder builder =
+                SampleDocuments.builder(SampleDocuments.FILATURE, SampleDocuments.COMPANY, "FA-2026-00099", 99);
         for (int i = 1; i <= 60; i++) {
-            builder.line("Réservation poste " + i + " — journée", "1", "DAY", "19.90", org.tierslieux.core.pricing.VatRate.STANDARD, "DESK");
+            builder.line(
+                    "Réservation poste " + i + " — journée",
+                    "1",
+                    "DAY",
+                    "19.90",
+                    org.tierslieux.core.pricing.VatRate.STANDARD,
+                    "DESK");
         }
         byte[] pdf = render(builder.due(SampleDocuments.DAY.plusDays(30)).build());
         assertValid(pdf, "long.pdf");
         try (PdfReader reader = new PdfReader(pdf)) {
             assertThat(reader.getNumberOfPages()).isGreaterThan(1);
             String last = new PdfTextExtractor(reader).getTextFromPage(reader.getNumberOfPages());
-            assertHas(last, "Total HT 1 194,00 €", "Total TTC 1 432,80 €", "FA-2026-00099 · page " + reader.getNumberOfPages());
+            assertHas(
+                    last,
+                    "Total HT 1 194,00 €",
+                    "Total TTC 1 432,80 €",
+                    "FA-2026-00099 · page " + reader.getNumberOfPages());
         }
     }
 
@@ -242,7 +277,8 @@ class FacturXValidationTest {
                 .setDueDate(new Date())
                 .setSender(new TradeParty("Vendeur", "1 rue A", "59000", "Lille", "FR").setVATID("FR12443061841"))
                 .setRecipient(new TradeParty("Acheteur", "2 rue B", "59000", "Lille", "FR"))
-                .addItem(new Item(new Product("Service", "", "C62", new BigDecimal("20")), BigDecimal.TEN, BigDecimal.ONE));
+                .addItem(new Item(
+                        new Product("Service", "", "C62", new BigDecimal("20")), BigDecimal.TEN, BigDecimal.ONE));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3().ignorePDFAErrors()) {
             exporter.setZUGFeRDVersion(2).setProfile(Profiles.getByName("EN16931"));
@@ -272,7 +308,9 @@ class FacturXValidationTest {
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         String report = validator.validate(pdf, name);
         System.out.println("[factur-x] " + name + ": " + summary(report));
-        assertThat(problems(report)).as("problems in the validation report of %s:%n%s", name, report).isEmpty();
+        assertThat(problems(report))
+                .as("problems in the validation report of %s:%n%s", name, report)
+                .isEmpty();
         assertThat(validator.wasCompletelyValid()).as(report).isTrue();
         // veraPDF ran on PDF/A-3 and found it compliant; the XML was checked against EN 16931
         assertThat(report).containsPattern("flavour=3[abu]").contains("isCompliant=true");
@@ -283,11 +321,13 @@ class FacturXValidationTest {
     /** The report's errors (XML or PDF), veraPDF's failed assertions, and any part summarised as invalid. */
     static List<String> problems(String report) {
         List<String> problems = new ArrayList<>();
-        Matcher errors = Pattern.compile("<error[^>]*>(.*?)</error>", Pattern.DOTALL).matcher(report);
+        Matcher errors =
+                Pattern.compile("<error[^>]*>(.*?)</error>", Pattern.DOTALL).matcher(report);
         while (errors.find()) {
             problems.add(errors.group(1).strip());
         }
-        Matcher failed = Pattern.compile("TestAssertion \\[ruleId=RuleId \\[(.*?)], status=failed, (.*?)]", Pattern.DOTALL)
+        Matcher failed = Pattern.compile(
+                        "TestAssertion \\[ruleId=RuleId \\[(.*?)], status=failed, (.*?)]", Pattern.DOTALL)
                 .matcher(report);
         while (failed.find()) {
             problems.add("veraPDF " + failed.group(1) + ": " + failed.group(2));
@@ -302,8 +342,10 @@ class FacturXValidationTest {
     }
 
     private static String summary(String report) {
-        Matcher flavour = Pattern.compile("flavour=(\\w+), totalAssertions=(\\d+)").matcher(report);
-        String pdf = flavour.find() ? "veraPDF flavour " + flavour.group(1) + ", " + flavour.group(2) + " assertions" : "?";
+        Matcher flavour =
+                Pattern.compile("flavour=(\\w+), totalAssertions=(\\d+)").matcher(report);
+        String pdf =
+                flavour.find() ? "veraPDF flavour " + flavour.group(1) + ", " + flavour.group(2) + " assertions" : "?";
         long warnings = Pattern.compile("<warning").matcher(report).results().count();
         long notices = Pattern.compile("<notice").matcher(report).results().count();
         return pdf + ", errors " + problems(report).size() + ", warnings " + warnings + ", notices " + notices;
@@ -328,7 +370,9 @@ class FacturXValidationTest {
     static void assertHas(String text, String... expected) {
         String squashed = squash(text);
         for (String e : expected) {
-            assertThat(squashed).as("the PDF's text holds «%s»; it reads:%n%s", e, text).contains(squash(e));
+            assertThat(squashed)
+                    .as("the PDF's text holds «%s»; it reads:%n%s", e, text)
+                    .contains(squash(e));
         }
     }
 

@@ -51,8 +51,13 @@ final class SampleDocuments {
             true);
 
     static final Party PERSON = new Party(
-            "Camille Martin", null, null, null, new Address("8 allée des Tilleuls", "59000", "Lille", "FR"),
-            "camille@example.test", false);
+            "Camille Martin",
+            null,
+            null,
+            null,
+            new Address("8 allée des Tilleuls", "59000", "Lille", "FR"),
+            "camille@example.test",
+            false);
 
     static final Party COMPANY = new Party(
             "Studio Nord SARL",
@@ -179,8 +184,36 @@ final class SampleDocuments {
             Money ht = price.times(q).rounded();
             Money tva = ht.times(vat.fraction()).rounded();
             lines.add(new DocumentLine(
-                    lines.size() + 1, description, q, unit, price, vat, ht, tva, ht.plus(tva), category,
+                    lines.size() + 1,
+                    description,
+                    q,
+                    unit,
+                    price,
+                    vat,
+                    ht,
+                    tva,
+                    ht.plus(tva),
+                    category,
                     type == DocumentType.CREDIT_NOTE ? lines.size() + 1 : null));
+            return this;
+        }
+
+        /** A line whose total is not price x quantity: prorated or discounted by the quote. */
+        Builder proratedLine(String description, String unitPrice, VatRate vat, String total, String category) {
+            Money ht = Money.of(total, "EUR");
+            Money tva = ht.times(vat.fraction()).rounded();
+            lines.add(new DocumentLine(
+                    lines.size() + 1,
+                    description,
+                    BigDecimal.ONE,
+                    null,
+                    Money.of(unitPrice, "EUR"),
+                    vat,
+                    ht,
+                    tva,
+                    ht.plus(tva),
+                    category,
+                    null));
             return this;
         }
 
