@@ -47,6 +47,20 @@ final class FacturX {
 
     static byte[] embed(byte[] pdfA3, IssuedDocument doc) {
         Invoice invoice = invoiceOf(doc);
+        // PDFBox's XMP serializer asks TransformerFactory.newInstance() on every document, and that looks the
+        // provider up through the context class loader: a scan of every jar's META-INF/services on a flat class
+        // path (half the rendering time in the tests). The JDK's own XML providers are all it needs.
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            return export(pdfA3, doc, invoice);
+        } finally {
+            thread.setContextClassLoader(caller);
+        }
+    }
+
+    private static byte[] export(byte[] pdfA3, IssuedDocument doc, Invoice invoice) {
         try (ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3().ignorePDFAErrors()) {
             exporter.setProducer("TiersLieux Manager")
                     .setCreator(doc.seller().name())
