@@ -108,8 +108,7 @@ final class FacturX {
         }
         if (doc.deliveryAddress() != null) {
             Address a = doc.deliveryAddress();
-            invoice.setDeliveryAddress(new TradeParty(
-                    doc.buyer().name(), nz(a.street()), nz(a.postalCode()), nz(a.city()), country(a, doc)));
+            invoice.setDeliveryAddress(postal(doc.buyer().name(), a, doc));
         }
         List<IncludedNote> notes = new ArrayList<>();
         if (doc.vatOnDebits()
@@ -207,9 +206,7 @@ final class FacturX {
 
     private static TradeParty party(Party p, IssuedDocument doc) {
         Address a = p.address();
-        TradeParty party = a == null
-                ? new TradeParty(p.name(), "", "", "", sellerCountry(doc))
-                : new TradeParty(p.name(), nz(a.street()), nz(a.postalCode()), nz(a.city()), country(a, doc));
+        TradeParty party = postal(p.name(), a, doc);
         String siren = PdfA3Layout.siren(p);
         if (siren != null) {
             party.setLegalOrganisation(new LegalOrganisation(new SchemedID(SIRENE, siren), null));
@@ -218,6 +215,24 @@ final class FacturX {
             party.addUriUniversalCommunicationID(new SchemedID("EM", p.email()));
         }
         return party;
+    }
+
+    /** A party with the parts of its address that are known: empty elements are refused (PEPPOL-EN16931-R008). */
+    private static TradeParty postal(String name, Address a, IssuedDocument doc) {
+        TradeParty party = new TradeParty().setName(name);
+        if (a == null) {
+            return party.setCountry(sellerCountry(doc));
+        }
+        if (!blank(a.street())) {
+            party.setStreet(a.street());
+        }
+        if (!blank(a.postalCode())) {
+            party.setZIP(a.postalCode());
+        }
+        if (!blank(a.city())) {
+            party.setLocation(a.city());
+        }
+        return party.setCountry(country(a, doc));
     }
 
     /** An address without a country is taken to be in the seller's country (France, for every place here). */
@@ -247,7 +262,7 @@ final class FacturX {
         return Date.from(day.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant());
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -30,6 +30,7 @@ import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.tierslieux.billing.invoice.IssuedDocument;
+import org.tierslieux.billing.invoice.Party;
 import org.tierslieux.billing.pdf.DocumentPdfRenderer;
 import org.tierslieux.core.pricing.VatRate;
 
@@ -236,6 +237,20 @@ class FacturXValidationTest {
     }
 
     @Test
+    void a_buyer_known_only_by_name_still_gives_a_valid_invoice() throws Exception {
+        Party walkIn = new Party("Dominique Petit", null, null, null, null, null, false);
+        IssuedDocument doc = SampleDocuments.builder(SampleDocuments.FILATURE, walkIn, "FA-2026-00097", 97)
+                .line("Pass journée", "1", "DAY", "15.00", VatRate.STANDARD, "DESK")
+                .paid("CASH", SampleDocuments.DAY.atTime(17, 0).atZone(SampleDocuments.PARIS).toInstant())
+                .build();
+        byte[] pdf = render(doc);
+        assertValid(pdf, "walk-in.pdf");
+        assertHas(text(pdf), "Dominique Petit", "Total TTC 18,00 €", "Payée le 24/11/2026 par espèces.");
+        // EN 16931 wants the buyer's country (BR-11): the seller's is used
+        assertThat(importer(pdf).getUTF8()).containsPattern("<ram:BuyerTradeParty>[\\s\\S]*<ram:CountryID>FR</ram:CountryID>");
+    }
+
+    @Test
     void a_long_invoice_runs_over_several_pages_and_stays_valid() throws Exception {
         SampleDocuments.Builder builder =
                 SampleDocuments.builder(SampleDocuments.FILATURE, SampleDocuments.COMPANY, "FA-2026-00099", 99);
@@ -316,6 +331,8 @@ class FacturXValidationTest {
         assertThat(report).containsPattern("flavour=3[abu]").contains("isCompliant=true");
         assertThat(report).contains("<profile>urn:cen.eu:en16931:2017</profile>");
         assertThat(report).doesNotContain("<summary status=\"invalid\"/>");
+        // and no empty XML element (a warning only, but a sloppy file)
+        assertThat(report).doesNotContain("PEPPOL-EN16931-R008");
     }
 
     /** The report's errors (XML or PDF), veraPDF's failed assertions, and any part summarised as invalid. */
