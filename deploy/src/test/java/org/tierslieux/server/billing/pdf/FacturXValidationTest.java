@@ -241,13 +241,19 @@ class FacturXValidationTest {
         Party walkIn = new Party("Dominique Petit", null, null, null, null, null, false);
         IssuedDocument doc = SampleDocuments.builder(SampleDocuments.FILATURE, walkIn, "FA-2026-00097", 97)
                 .line("Pass journée", "1", "DAY", "15.00", VatRate.STANDARD, "DESK")
-                .paid("CASH", SampleDocuments.DAY.atTime(17, 0).atZone(SampleDocuments.PARIS).toInstant())
+                .paid(
+                        "CASH",
+                        SampleDocuments.DAY
+                                .atTime(17, 0)
+                                .atZone(SampleDocuments.PARIS)
+                                .toInstant())
                 .build();
         byte[] pdf = render(doc);
         assertValid(pdf, "walk-in.pdf");
         assertHas(text(pdf), "Dominique Petit", "Total TTC 18,00 €", "Payée le 24/11/2026 par espèces.");
         // EN 16931 wants the buyer's country (BR-11): the seller's is used
-        assertThat(importer(pdf).getUTF8()).containsPattern("<ram:BuyerTradeParty>[\\s\\S]*<ram:CountryID>FR</ram:CountryID>");
+        assertThat(importer(pdf).getUTF8())
+                .containsPattern("<ram:BuyerTradeParty>[\\s\\S]*<ram:CountryID>FR</ram:CountryID>");
     }
 
     @Test
