@@ -9,6 +9,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -279,6 +282,34 @@ class FacturXValidationTest {
                     "Total HT 1 194,00 €",
                     "Total TTC 1 432,80 €",
                     "FA-2026-00099 · page " + reader.getNumberOfPages());
+        }
+    }
+
+    @Test
+    void rendering_on_several_threads_at_once_gives_sound_documents() throws Exception {
+        // the Liberation fonts are loaded once and shared by every rendering
+        List<IssuedDocument> docs = List.of(
+                SampleDocuments.businessInvoice(),
+                SampleDocuments.exemptInvoice(),
+                SampleDocuments.creditNote(),
+                SampleDocuments.twoRatesInvoice());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<byte[]>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                IssuedDocument doc = docs.get(i % docs.size());
+                futures.add(pool.submit(() -> render(doc)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                byte[] pdf = futures.get(i).get();
+                assertHas(text(pdf), docs.get(i % docs.size()).number());
+                assertFontsEmbedded(pdf);
+                if (i >= futures.size() - docs.size()) {
+                    assertValid(pdf, "concurrent-" + i + ".pdf");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

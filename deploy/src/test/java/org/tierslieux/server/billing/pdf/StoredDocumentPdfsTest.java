@@ -16,7 +16,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -97,6 +104,37 @@ class StoredDocumentPdfsTest {
         byte[] again = scope.call(place, () -> pdfs.pdf(doc));
         assertThat(again).isEqualTo(first);
         assertThat(pdfs.fileName(doc)).isEqualTo("FA-2026-00003.pdf");
+    }
+
+    @Test
+    void two_first_calls_at_once_return_the_one_stored_pdf() throws Exception {
+        IssuedDocument doc = inserted(SampleDocuments.twoRatesInvoice());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<byte[]>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return scope.call(place, () -> pdfs.pdf(doc));
+                }));
+            }
+            start.countDown();
+            byte[] a = calls.get(0).get(2, TimeUnit.MINUTES);
+            byte[] b = calls.get(1).get(2, TimeUnit.MINUTES);
+            // both renderings may have run; only one was kept, and both callers got it
+            assertThat(a).isEqualTo(b);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = TestDatabase.superuser();
+                PreparedStatement s = c.prepareStatement("select count(*) from document_pdf where document_id = ?")) {
+            s.setObject(1, doc.id().value());
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                assertThat(row.getInt(1)).isEqualTo(1);
+            }
+        }
     }
 
     @Test
