@@ -180,10 +180,8 @@ final class PdfA3Layout {
         right.addElement(name);
         right.addElement(rightAligned("N° " + doc.number(), heading));
         if (doc.creditNote()) {
-            right.addElement(rightAligned(
-                    "Avoir sur la facture n° " + doc.originalNumber() + " du "
-                            + FrenchFormat.date(doc.originalIssueDate()),
-                    strong));
+            String of = doc.originalIssueDate() == null ? "" : " du " + FrenchFormat.date(doc.originalIssueDate());
+            right.addElement(rightAligned("Avoir sur la facture n° " + doc.originalNumber() + of, strong));
         }
         right.addElement(rightAligned("Date d'émission : " + FrenchFormat.date(doc.issueDate()), text));
         right.addElement(rightAligned(operationLabel() + " : " + FrenchFormat.date(doc.operationDate()), text));
