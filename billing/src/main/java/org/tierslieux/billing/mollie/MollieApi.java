@@ -34,6 +34,12 @@ class MollieApi {
     record Handlers(
             PaymentHandler payments, RefundHandler refunds, CustomerHandler customers, MandateHandler mandates) {}
 
+    static {
+        // the client configures the (static) HTTP library to write JSON with its own Jackson mapper when a Client is
+        // built; the handlers built here with our base URL need that too (else bodies go out through Gson and fail)
+        new be.woutschoovaerts.mollie.Client("not-used");
+    }
+
     private final String baseUrl;
 
     MollieApi(@ConfigProperty(name = "tl.mollie.base-url", defaultValue = "https://api.mollie.com") String baseUrl) {

@@ -39,7 +39,7 @@ public class PaymentSettingsPages {
 
     @GET
     public TemplateInstance show(@PathParam("place") String place, @QueryParam("done") String done) {
-        return page(null).data("done", Set.of("saved", "removed").contains(done) ? done : null);
+        return page(null).data("done", Set.of("saved", "removed").contains(done) ? done : "");
     }
 
     @POST
@@ -49,7 +49,7 @@ public class PaymentSettingsPages {
             accounts.set(apiKey);
             return Pages.redirect("/" + place + "/manage/payment-settings?done=saved");
         } catch (DomainException refused) {
-            return pages.refused(refused, error -> page(error).data("done", null));
+            return pages.refused(refused, error -> page(error).data("done", ""));
         }
     }
 
