@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 import org.tierslieux.billing.mollie.MollieAccounts;
 import org.tierslieux.core.error.DomainException;
@@ -39,7 +38,7 @@ public class PaymentSettingsPages {
 
     @GET
     public TemplateInstance show(@PathParam("place") String place, @QueryParam("done") String done) {
-        return page(null).data("done", Set.of("saved", "removed").contains(done) ? done : "");
+        return page(null).data("done", "saved".equals(done) || "removed".equals(done) ? done : "");
     }
 
     @POST
