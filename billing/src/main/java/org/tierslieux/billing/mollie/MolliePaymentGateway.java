@@ -8,6 +8,8 @@ import be.woutschoovaerts.mollie.data.payment.PaymentResponse;
 import be.woutschoovaerts.mollie.data.payment.SequenceType;
 import be.woutschoovaerts.mollie.data.refund.RefundRequest;
 import be.woutschoovaerts.mollie.data.refund.RefundResponse;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -30,7 +32,8 @@ import org.tierslieux.core.tenancy.PlaceScope;
  * {@link PaymentGateway} on Mollie's v2 API with each place's own key. Every call reads the place's key (sealed
  * in {@code mollie_account}) and talks to Mollie with it only, so another place's payment is simply "not
  * found" (Mollie answers 404 to a key that did not create it). A place without a key gets 409
- * {@code mollie.not-configured}.
+ * {@code mollie.not-configured}. Call it from a request of that place (the checkout, the webhook under
+ * {@code /{place}}) or from background work with no place: the key is then read in a transaction of its own.
  */
 @ApplicationScoped
 public class MolliePaymentGateway implements PaymentGateway {
@@ -144,12 +147,23 @@ public class MolliePaymentGateway implements PaymentGateway {
         return mollie.with(key);
     }
 
-    /** Runs in the place's tenant: directly when the request is already there, else in a scope of its own. */
+    /**
+     * Runs in the place's tenant: directly when the request is already there; else in a scope and a transaction
+     * of its own (a session opened for no place, or a caller's transaction, must never read the key). A request
+     * of another place asking for this place's account is a programming error, refused.
+     */
     private <T> T inPlace(PlaceRef place, Supplier<T> work) {
-        if (placeContext.current().map(p -> p.id().equals(place.id())).orElse(false)) {
-            return work.get();
+        if (Arc.container().requestContext().isActive()) {
+            var current = placeContext.current();
+            if (current.isPresent()) {
+                if (!current.get().id().equals(place.id())) {
+                    throw new IllegalStateException("A request in "
+                            + current.get().slug() + " cannot use the Mollie account of " + place.slug());
+                }
+                return work.get();
+            }
         }
-        return placeScope.call(place, work);
+        return placeScope.call(place, () -> QuarkusTransaction.requiringNew().call(work::get));
     }
 
     static Payment payment(PaymentResponse p) {
