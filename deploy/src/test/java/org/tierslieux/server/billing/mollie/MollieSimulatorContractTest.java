@@ -395,6 +395,59 @@ class MollieSimulatorContractTest {
         assertThat(again.statusCode()).isEqualTo(422);
     }
 
+    @Test
+    void the_admin_endpoints_set_a_status_open_accounts_and_list_webhooks() throws Exception {
+        String key = MollieSimulator.newKey();
+        var opened = http.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/keys"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("key=" + key))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(opened.statusCode()).isEqualTo(204);
+        assertThat(simulator.knowsKey(key)).isTrue();
+        String id = createPayment(key, "4.00", webhookUrl());
+        var paid = http.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/payments/" + id + "/status"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("status=paid"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(paid.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(paid.body()).get("status").asText()).isEqualTo("paid");
+        var again = http.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/payments/" + id + "/status"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("status=open"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(200); // "open" leaves it as it is: a paid payment stays paid
+        assertThat(simulator.status(id)).isEqualTo("paid");
+        var refused = http.send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/payments/" + id + "/status"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("status=failed"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        simulator.redeliverWebhook(id);
+        assertThat(simulator.webhookCalls(id)).hasSize(2);
+        JsonNode calls = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/webhooks"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        long forThis = 0;
+        for (JsonNode call : calls) {
+            if (call.get("paymentId").asText().equals(id)) {
+                forThis++;
+                assertThat(call.get("responseStatus").asInt()).isEqualTo(200);
+            }
+        }
+        assertThat(forThis).isEqualTo(2);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String createPayment(String key, String value, String webhook) throws Exception {
