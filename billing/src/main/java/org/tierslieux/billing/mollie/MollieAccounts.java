@@ -1,6 +1,7 @@
 package org.tierslieux.billing.mollie;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -49,12 +50,17 @@ public class MollieAccounts {
     }
 
     /** Sets or replaces the key: 422 {@code mollie.key-invalid} (format) or {@code mollie.key-rejected} (Mollie said no). */
-    @Transactional
     public Shown set(String typed) {
         MollieKey key = new MollieKey(typed);
+        placeContext.require();
+        // ask Mollie first, outside any transaction (no database connection held during the call)
         if (mollie.accepts(key.value()).filter(accepted -> !accepted).isPresent()) {
             throw DomainException.invalid("mollie.key-rejected", Map.of());
         }
+        return QuarkusTransaction.joiningExisting().call(() -> store(key));
+    }
+
+    private Shown store(MollieKey key) {
         UUID place = placeContext.require().id().value();
         MollieAccount account = account().orElseGet(() -> {
             MollieAccount fresh = new MollieAccount(UUID.randomUUID());
