@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.tierslieux.server.embedded.EmbeddedDatabase;
 import org.tierslieux.server.guard.ProductionGuard;
+import org.tierslieux.server.mollie.LocalMollie;
 import org.tierslieux.server.startup.StartLock;
 
 /**
@@ -48,7 +49,8 @@ public class Main {
                 .resolve("postgres")
                 .toAbsolutePath();
         System.out.println("Starting the embedded PostgreSQL in " + dataDirectory + " ...");
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory)) {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory);
+                AutoCloseable mollie = LocalMollie.startIfWanted()) {
             database.quarkusConfig().forEach(System::setProperty);
             Quarkus.run(args);
         }

@@ -69,6 +69,14 @@ public class ProductionGuard {
                 .filter(p -> weak(p) || p.length() < 10)
                 .ifPresent(p -> problems.add(
                         "TL_BOOTSTRAP_ADMIN_PASSWORD is weak: 10 characters or more, not a demo password."));
+        Optional<String> secretsKey = config.getOptionalValue("tl.secrets.encryption-key", String.class);
+        if (secretsKey.isEmpty()
+                || !validSecretsKey(secretsKey.get())
+                || DEMO_SECRETS_KEY.equals(secretsKey.get().strip())) {
+            problems.add(
+                    "Set TL_SECRETS_ENCRYPTION_KEY to 32 random bytes in base64 (openssl rand -base64 32): it encrypts"
+                            + " each place's Mollie key. Keep it safe: without it the stored keys cannot be read.");
+        }
         if (config.getOptionalValue("tl.demo.enabled", Boolean.class).orElse(false)) {
             problems.add("tl.demo.enabled is true: demo data never goes into production.");
         }
@@ -97,6 +105,17 @@ public class ProductionGuard {
     public static String refusal(List<String> problems) {
         return "TiersLieux Manager refuses to start in production:\n  - " + String.join("\n  - ", problems)
                 + "\nSee docs/operations/install.md and docs/configuration.md.";
+    }
+
+    /** The secrets key of the embedded default and tests (application.properties): never in production. */
+    static final String DEMO_SECRETS_KEY = "ZW1iZWRkZWQtZGV2LW9ubHktc2VjcmV0cy1rZXktMzI=";
+
+    static boolean validSecretsKey(String base64) {
+        try {
+            return java.util.Base64.getDecoder().decode(base64.strip()).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static boolean weak(String secret) {

@@ -18,6 +18,7 @@ class ProductionGuardTest {
         config.put("quarkus.datasource.password", "s3-Very-long-random-app-password");
         config.put("quarkus.liquibase.password", "another-long-random-owner-password");
         config.put("quarkus.http.auth.session.encryption-key", "k".repeat(16) + "0123456789abcdef0123");
+        config.put("tl.secrets.encryption-key", "q3Jr0v7m1yXc2o9T8bq6b8cW0uJ5Lx9uD2Zk4Xy1AbM=");
         return config;
     }
 
@@ -61,6 +62,26 @@ class ProductionGuardTest {
         values.put("quarkus.http.auth.session.encryption-key", "embedded-default-session-key-not-for-production");
         values.put("tl.demo.enabled", "true");
         assertThat(ProductionGuard.problems(config(values))).hasSize(2);
+    }
+
+    @Test
+    void production_needs_a_real_secrets_key() {
+        Map<String, String> values = sound();
+        values.remove("tl.secrets.encryption-key");
+        assertThat(ProductionGuard.problems(config(values)))
+                .singleElement()
+                .asString()
+                .contains("TL_SECRETS_ENCRYPTION_KEY");
+        values.put("tl.secrets.encryption-key", "change-me");
+        assertThat(ProductionGuard.problems(config(values)))
+                .singleElement()
+                .asString()
+                .contains("TL_SECRETS");
+        values.put("tl.secrets.encryption-key", ProductionGuard.DEMO_SECRETS_KEY);
+        assertThat(ProductionGuard.problems(config(values)))
+                .singleElement()
+                .asString()
+                .contains("TL_SECRETS");
     }
 
     @Test

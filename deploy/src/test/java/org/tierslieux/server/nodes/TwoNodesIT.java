@@ -100,6 +100,8 @@ class TwoNodesIT {
         env.put("TL_IDENTITY_MODE", "local");
         // the one secret the nodes must share: it signs the page sessions
         env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", secret());
+        // and the key that seals each place's Mollie key (both nodes must read what the other wrote)
+        env.put("TL_SECRETS_ENCRYPTION_KEY", secretsKey());
         env.put("TL_PUBLIC_URL", "http://tierslieux.test");
         env.put("QUARKUS_MAILER_MOCK", "true");
         env.put("QUARKUS_MAILER_FROM", "TiersLieux <no-reply@two-nodes.test>");
@@ -569,6 +571,12 @@ class TwoNodesIT {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String secretsKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static String secret() {
