@@ -15,10 +15,14 @@ import org.tierslieux.billing.invoice.InvoiceDraft;
 import org.tierslieux.billing.invoice.Invoicing;
 import org.tierslieux.billing.invoice.IssuedDocument;
 import org.tierslieux.billing.invoice.Party;
+import org.tierslieux.core.booking.BookingId;
+import org.tierslieux.core.booking.BookingService;
 import org.tierslieux.core.kernel.Money;
 import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.pricing.Quote;
 import org.tierslieux.core.pricing.QuoteLine;
+import org.tierslieux.core.pricing.QuoteSubject;
+import org.tierslieux.core.resource.ResourceService;
 import org.tierslieux.core.tenancy.PlaceContext;
 
 /**
@@ -32,11 +36,32 @@ class OrderInvoices {
     private final Invoicing invoicing;
     private final PlaceContext placeContext;
     private final PersonDirectory people;
+    private final BookingService bookings;
+    private final ResourceService resources;
 
-    OrderInvoices(Invoicing invoicing, PlaceContext placeContext, PersonDirectory people) {
+    OrderInvoices(
+            Invoicing invoicing,
+            PlaceContext placeContext,
+            PersonDirectory people,
+            BookingService bookings,
+            ResourceService resources) {
         this.invoicing = invoicing;
         this.placeContext = placeContext;
         this.people = people;
+        this.bookings = bookings;
+        this.resources = resources;
+    }
+
+    /** What was sold, for the accounts: the booked resource's kind, SUBSCRIPTION, PACK or OTHER. */
+    private String category(SaleOrder order) {
+        return switch (order.subjectType()) {
+            case QuoteSubject.BOOKING ->
+                resources
+                        .find(bookings.find(new BookingId(order.subjectId())).resourceId())
+                        .kind();
+            case QuoteSubject.SUBSCRIPTION, QuoteSubject.PACK -> order.subjectType();
+            default -> "OTHER";
+        };
     }
 
     /** Paid at issue ({@code dueDate} null, with how and when), or owed by {@code dueDate} (a transfer). */
@@ -44,6 +69,7 @@ class OrderInvoices {
         List<QuoteLine> charged = order.free()
                 ? quote.lines()
                 : quote.lines().stream().filter(l -> !l.covered()).toList();
+        String category = category(order);
         List<DraftLine> lines = charged.stream()
                 .map(l -> new DraftLine(
                         l.description(),
@@ -54,7 +80,7 @@ class OrderInvoices {
                         l.totalExclVat(),
                         l.totalVat(),
                         l.totalInclVat(),
-                        order.subjectType()))
+                        category))
                 .toList();
         var place = placeContext.require();
         LocalDate today = LocalDate.ofInstant(paidAt != null ? paidAt : order.createdAt(), place.zone());

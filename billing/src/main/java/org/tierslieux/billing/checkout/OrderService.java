@@ -176,27 +176,39 @@ public class OrderService {
     @Transactional
     public List<SaleOrder> list(OrderStatus status, PersonId person, int page, int size) {
         placeContext.require();
-        return em().createQuery(
-                        "from SaleOrder o where (:s is null or o.status = :s) and (:p is null or o.personId = :p)"
-                                + " order by o.createdAt desc, o.id",
-                        SaleOrder.class)
-                .setParameter("s", status)
-                .setParameter("p", person == null ? null : person.value())
-                .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
+        var query = em().createQuery(
+                        "from SaleOrder o" + where(status, person) + " order by o.createdAt desc, o.id",
+                        SaleOrder.class);
+        bind(query, status, person);
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
     @Transactional
     public long count(OrderStatus status, PersonId person) {
         placeContext.require();
-        return em().createQuery(
-                        "select count(o) from SaleOrder o where (:s is null or o.status = :s)"
-                                + " and (:p is null or o.personId = :p)",
-                        Long.class)
-                .setParameter("s", status)
-                .setParameter("p", person == null ? null : person.value())
-                .getSingleResult();
+        var query = em().createQuery("select count(o) from SaleOrder o" + where(status, person), Long.class);
+        bind(query, status, person);
+        return query.getSingleResult();
+    }
+
+    private static String where(OrderStatus status, PersonId person) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (status != null) {
+            conditions.add("o.status = :s");
+        }
+        if (person != null) {
+            conditions.add("o.personId = :p");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static void bind(jakarta.persistence.TypedQuery<?> query, OrderStatus status, PersonId person) {
+        if (status != null) {
+            query.setParameter("s", status);
+        }
+        if (person != null) {
+            query.setParameter("p", person.value());
+        }
     }
 
     @Transactional
@@ -404,10 +416,10 @@ public class OrderService {
         if (!asked.currency().equals(order.amount().currency())) {
             throw DomainException.invalid("payment.currency-mismatch", Map.of("currency", asked.currency()));
         }
-        if (asked.amount().signum() <= 0) {
+        if (asked.amount().signum() <= 0 && !left.isZero()) {
             throw DomainException.invalid("payment.refund-not-positive", Map.of());
         }
-        if (asked.compareTo(left) > 0) {
+        if (asked.compareTo(left) > 0 || left.isZero()) {
             throw DomainException.invalid(
                     "payment.refund-too-large", Map.of("left", left.display(), "asked", asked.display()));
         }

@@ -150,7 +150,11 @@ public class ManageOrdersPages {
         return pages.page(list)
                 .data("lines", lines)
                 .data("status", wanted == null ? "" : wanted.name())
-                .data("statuses", java.util.Arrays.stream(OrderStatus.values()).map(Enum::name).toList())
+                .data(
+                        "statuses",
+                        java.util.Arrays.stream(OrderStatus.values())
+                                .map(Enum::name)
+                                .toList())
                 .data("methods", List.copyOf(new java.util.TreeSet<>(OrderService.MANUAL_METHODS)))
                 .data("error", error)
                 .data("done", null);
