@@ -165,6 +165,38 @@ class BookingCheckoutTest {
     }
 
     @Test
+    void booking_through_the_pages_leads_to_the_pay_page_of_its_order() {
+        aPricedRoom();
+        LocalDate day = Bookings.aTuesday();
+        String location = Demo.browsing(MEMBER)
+                .formParam("resourceId", room)
+                .formParam(
+                        "start",
+                        java.time.OffsetDateTime.parse(Bookings.at(day, 11))
+                                .toInstant()
+                                .toString())
+                .formParam(
+                        "end",
+                        java.time.OffsetDateTime.parse(Bookings.at(day, 12))
+                                .toInstant()
+                                .toString())
+                .post("/" + place + "/book")
+                .then()
+                .statusCode(303)
+                .extract()
+                .header("Location");
+        assertThat(location).contains("/" + place + "/checkout/");
+        String orderId = location.substring(location.lastIndexOf('/') + 1);
+        String page = Demo.browsing(MEMBER)
+                .get("/" + place + "/checkout/" + orderId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(page).contains("10.00").contains("id=\"hold-until\"").contains("id=\"pay-online\"");
+    }
+
+    @Test
     void money_arriving_after_the_hold_ran_out_is_invoiced_then_refunded_in_full() {
         MovableClock clock = MovableClock.install();
         aPricedRoom();

@@ -267,8 +267,8 @@ class PackCheckoutTest {
                 .isEqualTo(60);
         refused(
                 Demo.as(TREASURER).body(Map.of()).post(api(place) + "/orders/" + orderId + "/refunds"),
-                409,
-                "order.not-paid");
+                422,
+                "payment.refund-too-large");
     }
 
     @Test

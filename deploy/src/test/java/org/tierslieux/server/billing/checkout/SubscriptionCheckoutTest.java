@@ -43,7 +43,7 @@ class SubscriptionCheckoutTest {
                         "name",
                         "Résident",
                         "period",
-                        "MONTHLY",
+                        "MONTH",
                         "price",
                         Map.of("amount", "90", "currency", "EUR"),
                         "vatRate",
