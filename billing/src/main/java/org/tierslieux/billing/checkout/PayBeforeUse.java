@@ -14,7 +14,8 @@ import org.tierslieux.core.pricing.QuoteService;
  * amount, as the member was shown it) is HELD for the place's payment delay; its order is opened when the hold is
  * taken ({@link OrderEvents}). A subscription or a pack that costs something waits for its payment (PENDING): its
  * order is opened here, in the purchase's transaction. A free purchase is confirmed at once, with its free order
- * (and a zero invoice if the place asks for one).
+ * (and a zero invoice if the place asks for one). A place that does not require payment first
+ * ({@code payment_settings.payment_required} false) confirms everything at once; its orders wait for the desk.
  */
 @ApplicationScoped
 class PayBeforeUse implements HoldPolicy, PurchasePolicy {
@@ -31,6 +32,10 @@ class PayBeforeUse implements HoldPolicy, PurchasePolicy {
 
     @Override
     public Optional<Duration> holdFor(BookingAttempt attempt) {
+        var place = settings.current();
+        if (!place.paymentRequired()) {
+            return Optional.empty();
+        }
         var quote = quotes.forBooking(
                 attempt.person(),
                 new BookingService.Request(attempt.resource().id(), attempt.period(), attempt.seats(), null),
@@ -38,12 +43,12 @@ class PayBeforeUse implements HoldPolicy, PurchasePolicy {
         if (quote.free()) {
             return Optional.empty();
         }
-        return Optional.of(settings.current().hold());
+        return Optional.of(place.hold());
     }
 
     @Override
     public boolean payFirst(Purchase purchase) {
         SaleOrder order = orders.openFor(purchase.quote());
-        return !order.free();
+        return !order.free() && settings.current().paymentRequired();
     }
 }

@@ -15,8 +15,12 @@ import org.tierslieux.core.error.DomainException;
 @ApplicationScoped
 public class PaymentSettings {
 
-    /** How long an unpaid booking holds its slot; whether the pay page offers "pay at the desk". */
-    public record Settings(int holdMinutes, boolean payAtDesk) {
+    /**
+     * How long an unpaid booking holds its slot; whether the pay page offers "pay at the desk"; whether what costs
+     * something waits for its payment ({@code paymentRequired}, the default) or is confirmed at once and paid later
+     * (its order stays pending for the desk: invoice for a transfer, record the payment).
+     */
+    public record Settings(int holdMinutes, boolean payAtDesk, boolean paymentRequired) {
         public Duration hold() {
             return Duration.ofMinutes(holdMinutes);
         }
@@ -24,18 +28,18 @@ public class PaymentSettings {
 
     record InvoiceTerms(boolean issueZeroInvoices, int transferDueDays) {}
 
-    static final Settings DEFAULTS = new Settings(30, true);
+    static final Settings DEFAULTS = new Settings(30, true, true);
 
     @Transactional
     public Settings current() {
         List<?> rows = Panache.getEntityManager()
-                .createNativeQuery("select hold_minutes, pay_at_desk from payment_settings", Object[].class)
+                .createNativeQuery("select hold_minutes, pay_at_desk, payment_required from payment_settings", Object[].class)
                 .getResultList();
         if (rows.isEmpty()) {
             return DEFAULTS;
         }
         Object[] row = (Object[]) rows.get(0);
-        return new Settings(((Number) row[0]).intValue(), (Boolean) row[1]);
+        return new Settings(((Number) row[0]).intValue(), (Boolean) row[1], (Boolean) row[2]);
     }
 
     @Transactional
@@ -44,12 +48,14 @@ public class PaymentSettings {
             throw DomainException.invalid("payment.hold-minutes-invalid", Map.of("min", 5, "max", 10080));
         }
         Panache.getEntityManager()
-                .createNativeQuery("insert into payment_settings (tenant_id, hold_minutes, pay_at_desk)"
-                        + " values (current_place_id(), :m, :d) on conflict (tenant_id) do update"
+                .createNativeQuery("insert into payment_settings (tenant_id, hold_minutes, pay_at_desk, payment_required)"
+                        + " values (current_place_id(), :m, :d, :r) on conflict (tenant_id) do update"
                         + " set hold_minutes = excluded.hold_minutes, pay_at_desk = excluded.pay_at_desk,"
+                        + " payment_required = excluded.payment_required,"
                         + " version = payment_settings.version + 1")
                 .setParameter("m", settings.holdMinutes())
                 .setParameter("d", settings.payAtDesk())
+                .setParameter("r", settings.paymentRequired())
                 .executeUpdate();
         return settings;
     }

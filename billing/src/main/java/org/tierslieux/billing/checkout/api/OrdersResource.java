@@ -52,7 +52,8 @@ public class OrdersResource {
     public record RefundRequest(
             MoneyJson amount, @Size(max = 500) String reason) {}
 
-    public record SettingsBody(@NotNull @Min(5) @Max(10080) Integer holdMinutes, Boolean payAtDesk) {}
+    public record SettingsBody(
+            @NotNull @Min(5) @Max(10080) Integer holdMinutes, Boolean payAtDesk, Boolean paymentRequired) {}
 
     private final OrderService orders;
     private final Checkout checkout;
@@ -168,20 +169,28 @@ public class OrdersResource {
     @GET
     @Path("settings")
     @Access.InPlace({Role.MANAGER, Role.TREASURER})
-    @Operation(summary = "Payment settings: the hold of unpaid bookings (minutes), paying at the desk")
+    @Operation(
+            summary = "Payment settings: payment required first, the hold of unpaid bookings (minutes), paying at"
+                    + " the desk")
     public SettingsBody getSettings(@PathParam("place") String place) {
         var s = settings.current();
-        return new SettingsBody(s.holdMinutes(), s.payAtDesk());
+        return new SettingsBody(s.holdMinutes(), s.payAtDesk(), s.paymentRequired());
     }
 
     @PUT
     @Path("settings")
     @Access.InPlace(Role.MANAGER)
-    @Operation(summary = "Change the payment settings", description = "holdMinutes 5..10080 (422 otherwise).")
+    @Operation(
+            summary = "Change the payment settings",
+            description = "holdMinutes 5..10080 (422 otherwise); paymentRequired false confirms bookings,"
+                    + " subscriptions and packs at once, their orders waiting for the desk.")
     public SettingsBody putSettings(@PathParam("place") String place, @Valid @NotNull SettingsBody body) {
         var s = settings.save(
-                new PaymentSettings.Settings(body.holdMinutes(), body.payAtDesk() == null || body.payAtDesk()));
-        return new SettingsBody(s.holdMinutes(), s.payAtDesk());
+                new PaymentSettings.Settings(
+                        body.holdMinutes(),
+                        body.payAtDesk() == null || body.payAtDesk(),
+                        body.paymentRequired() == null || body.paymentRequired()));
+        return new SettingsBody(s.holdMinutes(), s.payAtDesk(), s.paymentRequired());
     }
 
     private OrderViews.OrderResponse full(SaleOrder order) {

@@ -326,6 +326,32 @@ class PackCheckoutTest {
     }
 
     @Test
+    void a_place_that_does_not_require_payment_first_confirms_at_once_and_its_order_waits_for_the_desk() {
+        String place = aPlace();
+        Demo.as(MANAGER)
+                .body(Map.of("holdMinutes", 30, "paymentRequired", false))
+                .put(api(place) + "/orders/settings")
+                .then()
+                .statusCode(200);
+        String purchase = buy(place, aPack(place, "50")).getString("id");
+        assertThat(status(place, purchase)).isEqualTo("CONFIRMED");
+        String orderId = orderOf(place, purchase).getString("id");
+        assertThat(order(MEMBER, place, orderId).getString("status")).isEqualTo("PENDING");
+        Demo.as(TREASURER)
+                .body(Map.of("method", "CASH"))
+                .post(api(place) + "/orders/" + orderId + "/payments")
+                .then()
+                .statusCode(201);
+        assertThat(order(MEMBER, place, orderId).getString("status")).isEqualTo("PAID");
+        assertThat(status(place, purchase)).isEqualTo("CONFIRMED");
+        assertThat(documents(orderId, "INVOICE")).isEqualTo(1);
+        refused(
+                Demo.as(MANAGER).body(Map.of("holdMinutes", 1)).put(api(place) + "/orders/settings"),
+                400,
+                "request.invalid");
+    }
+
+    @Test
     void the_desk_page_lists_orders_and_records_a_payment() {
         String place = aPlace();
         String orderId =
