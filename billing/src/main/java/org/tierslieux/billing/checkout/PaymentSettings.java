@@ -33,7 +33,8 @@ public class PaymentSettings {
     @Transactional
     public Settings current() {
         List<?> rows = Panache.getEntityManager()
-                .createNativeQuery("select hold_minutes, pay_at_desk, payment_required from payment_settings", Object[].class)
+                .createNativeQuery(
+                        "select hold_minutes, pay_at_desk, payment_required from payment_settings", Object[].class)
                 .getResultList();
         if (rows.isEmpty()) {
             return DEFAULTS;
@@ -48,11 +49,12 @@ public class PaymentSettings {
             throw DomainException.invalid("payment.hold-minutes-invalid", Map.of("min", 5, "max", 10080));
         }
         Panache.getEntityManager()
-                .createNativeQuery("insert into payment_settings (tenant_id, hold_minutes, pay_at_desk, payment_required)"
-                        + " values (current_place_id(), :m, :d, :r) on conflict (tenant_id) do update"
-                        + " set hold_minutes = excluded.hold_minutes, pay_at_desk = excluded.pay_at_desk,"
-                        + " payment_required = excluded.payment_required,"
-                        + " version = payment_settings.version + 1")
+                .createNativeQuery(
+                        "insert into payment_settings (tenant_id, hold_minutes, pay_at_desk, payment_required)"
+                                + " values (current_place_id(), :m, :d, :r) on conflict (tenant_id) do update"
+                                + " set hold_minutes = excluded.hold_minutes, pay_at_desk = excluded.pay_at_desk,"
+                                + " payment_required = excluded.payment_required,"
+                                + " version = payment_settings.version + 1")
                 .setParameter("m", settings.holdMinutes())
                 .setParameter("d", settings.payAtDesk())
                 .setParameter("r", settings.paymentRequired())

@@ -185,11 +185,10 @@ public class OrdersResource {
             description = "holdMinutes 5..10080 (422 otherwise); paymentRequired false confirms bookings,"
                     + " subscriptions and packs at once, their orders waiting for the desk.")
     public SettingsBody putSettings(@PathParam("place") String place, @Valid @NotNull SettingsBody body) {
-        var s = settings.save(
-                new PaymentSettings.Settings(
-                        body.holdMinutes(),
-                        body.payAtDesk() == null || body.payAtDesk(),
-                        body.paymentRequired() == null || body.paymentRequired()));
+        var s = settings.save(new PaymentSettings.Settings(
+                body.holdMinutes(),
+                body.payAtDesk() == null || body.payAtDesk(),
+                body.paymentRequired() == null || body.paymentRequired()));
         return new SettingsBody(s.holdMinutes(), s.payAtDesk(), s.paymentRequired());
     }
 

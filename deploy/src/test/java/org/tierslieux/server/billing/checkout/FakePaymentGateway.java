@@ -1,8 +1,7 @@
 package org.tierslieux.server.billing.checkout;
 
-import jakarta.annotation.Priority;
+import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +15,12 @@ import org.tierslieux.core.kernel.Money;
 import org.tierslieux.core.place.PlaceRef;
 
 /**
- * TEST STAND-IN, replaced by the real bean at merge (helper M's MolliePaymentGateway + MollieSimulator): an
+ * TEST STAND-IN, replaced by the real bean at merge (helper M's MolliePaymentGateway + MollieSimulator; a default
+ * bean: once the real one exists it is no longer used, and the tests that drive it must move to the simulator): an
  * in-memory payment provider, one account per place, so that checkout's tests run before the merge. Tests move
  * payments with {@link #set} (and {@link #tamperAmount}) and then call the webhook as the provider would.
  */
-@Alternative
-@Priority(1)
+@DefaultBean
 @ApplicationScoped
 public class FakePaymentGateway implements PaymentGateway {
 

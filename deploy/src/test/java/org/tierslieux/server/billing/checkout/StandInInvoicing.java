@@ -1,9 +1,8 @@
 package org.tierslieux.server.billing.checkout;
 
+import io.quarkus.arc.DefaultBean;
 import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,13 +30,13 @@ import org.tierslieux.core.pricing.VatRate;
 import org.tierslieux.core.tenancy.PlaceContext;
 
 /**
- * TEST STAND-IN, replaced by the real bean at merge (helper L's Invoicing): inserts invoices and credit notes into
+ * TEST STAND-IN, replaced by the real bean at merge (helper L's Invoicing; a default bean, so the real one wins as
+ * soon as it exists): inserts invoices and credit notes into
  * the document tables with SQL, in the caller's transaction, numbered per series, with a placeholder footprint (no
  * canonical serialisation, no mentions, no VAT summary). Just enough for checkout's tests to see that paying
  * issues one invoice and refunding one credit note.
  */
-@Alternative
-@Priority(1)
+@DefaultBean
 @ApplicationScoped
 public class StandInInvoicing implements Invoicing {
 
