@@ -17,8 +17,8 @@ public class PaymentSettings {
 
     /**
      * How long an unpaid booking holds its slot; whether the pay page offers "pay at the desk"; whether what costs
-     * something waits for its payment ({@code paymentRequired}, the default) or is confirmed at once and paid later
-     * (its order stays pending for the desk: invoice for a transfer, record the payment).
+     * something waits for its payment ({@code paymentRequired}: bookings held, purchases pending) or is confirmed at
+     * once and paid later (the default: its order stays pending for the desk or the member's pay page).
      */
     public record Settings(int holdMinutes, boolean payAtDesk, boolean paymentRequired) {
         public Duration hold() {
@@ -28,7 +28,7 @@ public class PaymentSettings {
 
     record InvoiceTerms(boolean issueZeroInvoices, int transferDueDays) {}
 
-    static final Settings DEFAULTS = new Settings(30, true, true);
+    static final Settings DEFAULTS = new Settings(30, true, false);
 
     @Transactional
     public Settings current() {

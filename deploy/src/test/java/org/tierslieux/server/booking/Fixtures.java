@@ -141,13 +141,6 @@ final class Fixtures {
         Place place = new Place(slug, zone);
         grant(place, Demo.MANAGER, "MANAGER");
         grant(place, Demo.MEMBER, "MEMBER");
-        // booking and credit tests: what costs something is confirmed at once (billing's checkout tests require
-        // payment first, billing's default)
-        as(Demo.MANAGER)
-                .body(Map.of("holdMinutes", 30, "paymentRequired", false))
-                .put(place.api() + "/orders/settings")
-                .then()
-                .statusCode(200);
         return place;
     }
 

@@ -182,13 +182,15 @@ public class OrdersResource {
     @Access.InPlace(Role.MANAGER)
     @Operation(
             summary = "Change the payment settings",
-            description = "holdMinutes 5..10080 (422 otherwise); paymentRequired false confirms bookings,"
-                    + " subscriptions and packs at once, their orders waiting for the desk.")
+            description = "holdMinutes 5..10080 (422 otherwise); paymentRequired true (default false) holds"
+                    + " bookings and keeps subscriptions and packs pending until paid; a field left out keeps its"
+                    + " value.")
     public SettingsBody putSettings(@PathParam("place") String place, @Valid @NotNull SettingsBody body) {
+        var current = settings.current();
         var s = settings.save(new PaymentSettings.Settings(
                 body.holdMinutes(),
-                body.payAtDesk() == null || body.payAtDesk(),
-                body.paymentRequired() == null || body.paymentRequired()));
+                body.payAtDesk() == null ? current.payAtDesk() : body.payAtDesk(),
+                body.paymentRequired() == null ? current.paymentRequired() : body.paymentRequired()));
         return new SettingsBody(s.holdMinutes(), s.payAtDesk(), s.paymentRequired());
     }
 

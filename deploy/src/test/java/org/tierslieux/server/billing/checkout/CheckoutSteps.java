@@ -37,6 +37,11 @@ final class CheckoutSteps {
         grant(slug, MANAGER, "MANAGER");
         grant(slug, Demo.TREASURER, "TREASURER");
         grant(slug, MEMBER, "MEMBER");
+        Demo.as(MANAGER)
+                .body(Map.of("holdMinutes", 30, "paymentRequired", true))
+                .put(api(slug) + "/orders/settings")
+                .then()
+                .statusCode(200);
         return slug;
     }
 
