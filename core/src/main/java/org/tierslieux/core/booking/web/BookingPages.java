@@ -93,6 +93,20 @@ public class BookingPages {
     private final Template resourceTemplate;
     private final Template confirmTemplate;
     private final QuoteService quotes;
+    private final jakarta.enterprise.inject.Instance<org.tierslieux.core.booking.HeldBookingPage> heldPages;
+
+    /** A held booking (waiting for its payment) goes where an extension says, e.g. its pay page. */
+    private Response afterBooking(String place, Booking booking) {
+        if (booking.status() == org.tierslieux.core.booking.BookingStatus.HELD) {
+            for (var page : heldPages) {
+                var path = page.pathFor(placeContext.require(), booking.id());
+                if (path.isPresent()) {
+                    return Pages.redirect(path.get());
+                }
+            }
+        }
+        return Pages.redirect("/" + place + "/bookings?booked=" + booking.id());
+    }
 
     BookingPages(
             AvailabilityService availability,
@@ -109,7 +123,10 @@ public class BookingPages {
             @Location("core/book-week.html") Template weekTemplate,
             @Location("core/book-resource.html") Template resourceTemplate,
             @Location("core/book-confirm.html") Template confirmTemplate,
-            QuoteService quotes) {
+            QuoteService quotes,
+            @jakarta.enterprise.inject.Any
+                    jakarta.enterprise.inject.Instance<org.tierslieux.core.booking.HeldBookingPage> heldPages) {
+        this.heldPages = heldPages;
         this.availability = availability;
         this.bookings = bookings;
         this.waitlist = waitlist;
@@ -165,7 +182,7 @@ public class BookingPages {
                 }
             }
             Booking booking = bookings.book(Booker.of(caller), request);
-            return Pages.redirect("/" + place + "/bookings?booked=" + booking.id());
+            return afterBooking(place, booking);
         } catch (DomainException refused) {
             Attempt tried = attempt == null ? null : withFull(attempt, refused);
             if ("resource".equals(back) && tried != null) {
@@ -254,7 +271,7 @@ public class BookingPages {
                 }
             }
             Booking booking = bookings.book(Booker.of(caller), request);
-            return Pages.redirect("/" + place + "/bookings?booked=" + booking.id());
+            return afterBooking(place, booking);
         } catch (DomainException refused) {
             Attempt tried = attempt == null ? null : withFull(attempt, refused);
             return pages.refused(refused, error -> resourcePage(id, Week.of(week, today()), typed, error, tried));
