@@ -324,6 +324,20 @@ class ExportsApiTest {
                 .statusCode(404);
     }
 
+    @Test
+    void the_exports_are_described_by_openapi() {
+        io.restassured.RestAssured.given()
+                .accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/exports/fec"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/exports/invoices.csv"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/exports/pdfs.zip"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/accounting-settings"))
+                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/{place}/treasury/exports")));
+    }
+
     /** The files are not JSON: ask for anything (a refusal still comes as problem+json). */
     static io.restassured.specification.RequestSpecification api(String email) {
         return Demo.as(email).accept("*/*");
