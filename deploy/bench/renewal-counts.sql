@@ -13,7 +13,4 @@ select
   (select count(*) from (select d.subject_id, d.operation_date from document d join place p on p.id = d.tenant_id
      where p.slug = :'slug' and d.subject_type = 'SUBSCRIPTION' and d.type = 'INVOICE'
      group by 1, 2 having count(*) > 1) x) as duplicate_invoices,
-  (select count(*) from document_pdf f join place p on p.id = f.tenant_id where p.slug = :'slug') as pdfs,
-  (select coalesce(round(extract(epoch from max(sp.created_at) - min(sp.created_at))::numeric, 1), 0)
-     from subscription_period sp join place p on p.id = sp.tenant_id
-    where p.slug = :'slug' and sp.kind = 'RENEWAL') as first_to_last_renewal_s;
+  (select count(*) from document_pdf f join place p on p.id = f.tenant_id where p.slug = :'slug') as pdfs;

@@ -334,8 +334,7 @@ class ExportsApiTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/exports/fec"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/exports/invoices.csv"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/exports/pdfs.zip"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/accounting-settings"))
-                .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/{place}/treasury/exports")));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/places/{place}/accounting-settings"));
     }
 
     /** The files are not JSON: ask for anything (a refusal still comes as problem+json). */
