@@ -26,8 +26,16 @@ final class DocumentCursor {
 
     private DocumentCursor() {}
 
+    /** A query whose parameters are the place, then the range's first and last day, and what takes its rows. */
+    record Query(String sql, Rows rows) {}
+
     /** Runs {@code sql} whose parameters are the place, then the range's first and last day. */
     static void read(DataSource dataSource, UUID place, String sql, ExportRange range, Rows rows) throws IOException {
+        read(dataSource, place, range, new Query(sql, rows));
+    }
+
+    /** Runs the queries one after the other in the same transaction (the same picture of the books). */
+    static void read(DataSource dataSource, UUID place, ExportRange range, Query... queries) throws IOException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             try (PreparedStatement enter = c.prepareStatement("select set_config('app.place_id', ?, false)")) {
@@ -40,15 +48,17 @@ final class DocumentCursor {
                         c.prepareStatement("set transaction isolation level repeatable read, read only")) {
                     snapshot.execute();
                 }
-                try (PreparedStatement query =
-                        c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                    query.setFetchSize(FETCH);
-                    query.setObject(1, place);
-                    query.setDate(2, Date.valueOf(range.from()));
-                    query.setDate(3, Date.valueOf(range.to()));
-                    try (ResultSet row = query.executeQuery()) {
-                        while (row.next()) {
-                            rows.next(row);
+                for (Query q : queries) {
+                    try (PreparedStatement query =
+                            c.prepareStatement(q.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                        query.setFetchSize(FETCH);
+                        query.setObject(1, place);
+                        query.setDate(2, Date.valueOf(range.from()));
+                        query.setDate(3, Date.valueOf(range.to()));
+                        try (ResultSet row = query.executeQuery()) {
+                            while (row.next()) {
+                                q.rows().next(row);
+                            }
                         }
                     }
                 }

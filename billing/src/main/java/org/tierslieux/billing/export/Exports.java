@@ -100,7 +100,13 @@ public class Exports {
         AccountingSettings accounts = settings.current();
         return new Download(Fec.fileName(siren, range.to()), "text/plain; charset=ISO-8859-15", out -> {
             Fec fec = new Fec(accounts, place.zone(), out);
-            DocumentCursor.read(dataSource, place.id().value(), Fec.SQL, range, fec::row);
+            // the payments first, then the documents, in one picture of the books
+            DocumentCursor.read(
+                    dataSource,
+                    place.id().value(),
+                    range,
+                    new DocumentCursor.Query(Fec.SETTLEMENTS, fec::settlement),
+                    new DocumentCursor.Query(Fec.SQL, fec::row));
             fec.finish();
         });
     }

@@ -13,7 +13,9 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,11 @@ import org.tierslieux.billing.export.AccountingSettings.Journal;
  * total including VAT, the revenue account of each line's category (706x) for its total excluding VAT, the VAT
  * collected account (4457x) of each rate for its VAT; a credit note reverses the sides. A document paid when it
  * was issued is followed by its settlement in the bank (or cash) journal, lettered with it on the customer
- * account. Entries are numbered on one continuous sequence in the order of the file (chronological).
+ * account. An invoice issued unpaid (a transfer with a due date) is settled by the payments checkout records for
+ * its order later ({@link #SETTLEMENTS}): each is an entry of the bank journal (the cash journal for cash) on the
+ * day it was paid, and the sale and its payments are lettered together once they cover its total. A payment is
+ * never counted twice: those of an invoice marked paid at issue are already its settlement. Entries are
+ * numbered on one continuous sequence in the order of the file (chronological).
  */
 final class Fec {
 
@@ -77,6 +83,22 @@ final class Fec {
             + " where d.tenant_id = ? and d.issue_date between ? and ?"
             + " order by d.issue_date, d.issued_at, d.series, d.sequence, p.kind, p.key";
 
+    /**
+     * The payments of the year that settle an invoice issued unpaid: paid payments of the order the invoice was
+     * issued for, the invoice not marked paid at issue, in the order they were paid. Parameters: place, first
+     * day, last day (the day of payment in the place's zone).
+     */
+    static final String SETTLEMENTS = "select d.id, coalesce(p.method, p.channel), p.paid_at, p.amount, d.number,"
+            + " d.issue_date, d.buyer->>'name', coalesce(d.buyer_company_id, d.buyer_person_id), d.currency"
+            + " from payment p"
+            + " join sale_order o on o.tenant_id = p.tenant_id and o.id = p.order_id"
+            + " join document d on d.tenant_id = o.tenant_id and d.id = o.invoice_id"
+            + " join place pl on pl.id = p.tenant_id"
+            + " where p.tenant_id = ? and p.status = 'PAID' and p.paid_at is not null"
+            + " and d.type = 'INVOICE' and d.paid_at is null"
+            + " and cast(p.paid_at at time zone pl.time_zone as date) between ? and ?"
+            + " order by p.paid_at, p.id";
+
     private final AccountingSettings accounts;
     private final ZoneId zone;
     private final Writer out;
@@ -87,7 +109,26 @@ final class Fec {
     private UUID current;
     private Doc doc;
 
+    // the payments of invoices issued unpaid, not written yet, in the order they were paid
+    private final ArrayDeque<Settlement> settlements = new ArrayDeque<>();
+    // per invoice: what its later payments add up to, the day of the last one, its letter once lettered
+    private final Map<UUID, BigDecimal> paidLater = new HashMap<>();
+    private final Map<UUID, LocalDate> lastPaid = new HashMap<>();
+    private final Map<UUID, String> lettered = new HashMap<>();
+
+    private record Settlement(
+            UUID invoice,
+            String method,
+            LocalDate paidOn,
+            BigDecimal amount,
+            String number,
+            LocalDate issueDate,
+            String buyerName,
+            UUID buyerId,
+            String currency) {}
+
     private record Doc(
+            UUID id,
             boolean creditNote,
             String number,
             LocalDate issueDate,
@@ -123,6 +164,7 @@ final class Fec {
             flush();
             current = id;
             doc = new Doc(
+                    id,
                     "CREDIT_NOTE".equals(r.getString(2)),
                     r.getString(3),
                     r.getDate(4).toLocalDate(),
@@ -149,9 +191,71 @@ final class Fec {
         }
     }
 
+    /** A row of {@link #SETTLEMENTS}: read before the documents, written in date order among them. */
+    void settlement(ResultSet r) throws SQLException {
+        Settlement s = new Settlement(
+                r.getObject(1, UUID.class),
+                r.getString(2),
+                r.getTimestamp(3).toInstant().atZone(zone).toLocalDate(),
+                Amounts.rounded(r.getBigDecimal(4)),
+                r.getString(5),
+                r.getDate(6).toLocalDate(),
+                r.getString(7),
+                r.getObject(8, UUID.class),
+                r.getString(9));
+        if (s.amount().signum() == 0) {
+            return;
+        }
+        settlements.add(s);
+        paidLater.merge(s.invoice(), s.amount(), BigDecimal::add);
+        lastPaid.put(s.invoice(), s.paidOn());
+    }
+
     void finish() throws IOException {
         flush();
+        settleUntil(null);
         out.flush();
+    }
+
+    /** Writes the payments made before {@code day} (all of them when null). */
+    private void settleUntil(LocalDate day) throws IOException {
+        while (!settlements.isEmpty()
+                && (day == null || settlements.peek().paidOn().isBefore(day))) {
+            Settlement s = settlements.poll();
+            Account customers = accounts.customers();
+            boolean cash = isCash(s.method());
+            Account money = cash ? accounts.cashAccountLabelled() : accounts.bankAccountLabelled();
+            Journal journal = cash ? accounts.cash() : accounts.bank();
+            String letter = lettered.getOrDefault(s.invoice(), "");
+            entry(
+                    journal,
+                    s.number(),
+                    s.issueDate(),
+                    s.currency(),
+                    s.paidOn(),
+                    "Règlement " + s.number() + " (" + s.method() + ")"
+                            + (s.buyerName() == null ? "" : " " + s.buyerName()),
+                    List.of(
+                            new Line(money, "", "", s.amount(), BigDecimal.ZERO),
+                            new Line(
+                                    customers,
+                                    auxNumber(s.buyerId()),
+                                    auxLabel(s.buyerId(), s.buyerName()),
+                                    BigDecimal.ZERO,
+                                    s.amount())),
+                    letter,
+                    lastPaid.get(s.invoice()));
+        }
+    }
+
+    private static String auxNumber(UUID buyerId) {
+        return buyerId == null
+                ? ""
+                : "C" + buyerId.toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    private static String auxLabel(UUID buyerId, String buyerName) {
+        return buyerId == null ? "" : clean(buyerName);
     }
 
     private void flush() throws IOException {
@@ -160,15 +264,14 @@ final class Fec {
         }
         Doc d = doc;
         doc = null;
+        settleUntil(d.issueDate());
         BigDecimal total = Amounts.rounded(d.totalInclVat());
         if (total.signum() == 0) {
             return; // an invoice at zero moves no account
         }
         Account customers = accounts.customers();
-        String auxNumber = d.buyerId() == null
-                ? ""
-                : "C" + d.buyerId().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
-        String auxLabel = d.buyerId() == null ? "" : clean(d.buyerName());
+        String auxNumber = auxNumber(d.buyerId());
+        String auxLabel = auxLabel(d.buyerId(), d.buyerName());
         // the customer takes the whole total; the other side is rounded per account and any cent of rounding
         // left goes to the largest revenue account, so the entry balances whatever the lines' decimals
         List<Line> others = new ArrayList<>();
@@ -197,6 +300,13 @@ final class Fec {
         if (settled) {
             letters++;
             letter = letterCode(letters);
+        } else if (!d.creditNote()
+                && paidLater.getOrDefault(d.id(), BigDecimal.ZERO).compareTo(total) >= 0) {
+            // paid in full after issue, within the year: lettered with its payments
+            letters++;
+            letter = letterCode(letters);
+            lettered.put(d.id(), letter);
+            paidOn = lastPaid.get(d.id());
         }
         String label = (d.creditNote()
                         ? "Avoir " + d.number() + (d.originalNumber() == null ? "" : " sur " + d.originalNumber())
@@ -208,7 +318,7 @@ final class Fec {
                         ? new Line(customers, auxNumber, auxLabel, BigDecimal.ZERO, total)
                         : new Line(customers, auxNumber, auxLabel, total, BigDecimal.ZERO));
         lines.addAll(merge(others));
-        entry(accounts.sales(), d, d.issueDate(), label, lines, letter, paidOn);
+        entry(accounts.sales(), d.number(), d.issueDate(), d.currency(), d.issueDate(), label, lines, letter, paidOn);
         if (settled) {
             boolean cash = isCash(d.paymentMethod());
             Account money = cash ? accounts.cashAccountLabelled() : accounts.bankAccountLabelled();
@@ -222,7 +332,7 @@ final class Fec {
                             new Line(customers, auxNumber, auxLabel, BigDecimal.ZERO, total));
             String what =
                     (d.creditNote() ? "Remboursement " : "Règlement ") + d.number() + " (" + d.paymentMethod() + ")";
-            entry(journal, d, paidOn, what, settlement, letter, paidOn);
+            entry(journal, d.number(), d.issueDate(), d.currency(), paidOn, what, settlement, letter, paidOn);
         }
     }
 
@@ -263,12 +373,20 @@ final class Fec {
     }
 
     private void entry(
-            Journal journal, Doc d, LocalDate date, String label, List<Line> lines, String letter, LocalDate letteredOn)
+            Journal journal,
+            String pieceRef,
+            LocalDate pieceDate,
+            String currency,
+            LocalDate date,
+            String label,
+            List<Line> lines,
+            String letter,
+            LocalDate letteredOn)
             throws IOException {
         entries++;
         String number = Long.toString(entries);
         String day = date.format(DAY);
-        String pieceDay = d.issueDate().format(DAY);
+        String pieceDay = pieceDate.format(DAY);
         for (Line l : lines) {
             boolean customer = l.account().equals(accounts.customers());
             out.write(clean(journal.code()));
@@ -287,7 +405,7 @@ final class Fec {
             out.write('|');
             out.write(l.auxLabel());
             out.write('|');
-            out.write(clean(d.number()));
+            out.write(clean(pieceRef));
             out.write('|');
             out.write(pieceDay);
             out.write('|');
@@ -304,9 +422,9 @@ final class Fec {
             out.write(day);
             out.write('|');
             // amounts are in the place's currency (the euro); a foreign currency is not converted
-            out.write("EUR".equals(d.currency()) ? "" : Amounts.cents(l.debit().add(l.credit())));
+            out.write("EUR".equals(currency) ? "" : Amounts.cents(l.debit().add(l.credit())));
             out.write('|');
-            out.write("EUR".equals(d.currency()) ? "" : d.currency());
+            out.write("EUR".equals(currency) ? "" : currency);
             out.write("\r\n");
         }
     }

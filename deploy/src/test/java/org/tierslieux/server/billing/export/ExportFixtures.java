@@ -1,7 +1,8 @@
 package org.tierslieux.server.billing.export;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,12 +11,24 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.tierslieux.billing.invoice.CreditNoteDraft;
+import org.tierslieux.billing.invoice.DocumentId;
+import org.tierslieux.billing.invoice.DocumentLine;
+import org.tierslieux.billing.invoice.DraftLine;
+import org.tierslieux.billing.invoice.InvoiceDraft;
+import org.tierslieux.billing.invoice.Invoicing;
+import org.tierslieux.billing.invoice.IssuedDocument;
+import org.tierslieux.billing.invoice.Party;
+import org.tierslieux.core.kernel.Money;
+import org.tierslieux.core.place.PlaceDirectory;
+import org.tierslieux.core.place.PlaceRef;
+import org.tierslieux.core.pricing.VatRate;
+import org.tierslieux.core.tenancy.PlaceScope;
 import org.tierslieux.server.testsupport.Demo;
 import org.tierslieux.server.testsupport.TestDatabase;
 
@@ -23,10 +36,8 @@ import org.tierslieux.server.testsupport.TestDatabase;
  * What export tests set up: a place of their own (the demo treasurer is its treasurer, the demo member a member)
  * and issued documents.
  *
- * <p>REPLACED BY INVOICING AT MERGE: documents are inserted here with plain SQL (document, document_line,
- * document_vat; the triggers allow inserts) because this branch has no {@code Invoicing} implementation yet.
- * The merger switches {@link #invoice} and {@link #creditNote} to {@code Invoicing.issue} / {@code
- * issueCreditNote} (in the place, through PlaceScope) so that numbers, footprints and mentions are the real ones.
+ * <p>Documents are issued through the real {@link Invoicing} (in the place, through PlaceScope, each in a
+ * transaction of its own), so numbers, footprints, mentions and PDFs are the real ones.
  */
 final class ExportFixtures {
 
@@ -45,8 +56,15 @@ final class ExportFixtures {
     /** A line to issue: what, how many, unit price excluding VAT, VAT key, category. */
     record Line(String description, String quantity, String unitPrice, String vatKey, String category) {}
 
-    /** An issued document as inserted. */
-    record Doc(UUID id, String number, LocalDate issueDate, BigDecimal excl, BigDecimal vat, BigDecimal incl) {}
+    /** An issued document: its id, number, date, totals and the descriptions of its lines in order. */
+    record Doc(
+            UUID id,
+            String number,
+            LocalDate issueDate,
+            BigDecimal excl,
+            BigDecimal vat,
+            BigDecimal incl,
+            List<String> lines) {}
 
     static LocalDate today() {
         return LocalDate.now(PARIS);
@@ -110,123 +128,132 @@ final class ExportFixtures {
         }
     }
 
-    /** An invoice dated {@code day}, paid at issue by {@code paymentMethod} (null: to pay). */
+    /**
+     * An invoice issued today (Invoicing dates documents itself; {@code day} must be today), paid at issue by
+     * {@code paymentMethod}, or (null) to pay by transfer within 30 days.
+     */
     static Doc invoice(Place place, LocalDate day, String paymentMethod, Line... lines) {
-        return insert(place, "INVOICE", day, paymentMethod, null, List.of(lines));
-    }
-
-    /** A credit note on {@code original}, refunded by {@code paymentMethod} (null: not refunded). */
-    static Doc creditNote(Place place, Doc original, LocalDate day, String paymentMethod, Line... lines) {
-        return insert(place, "CREDIT_NOTE", day, paymentMethod, original, List.of(lines));
-    }
-
-    private static final Map<String, Long> SEQUENCES = new HashMap<>();
-
-    private static synchronized long next(Place place, String series) {
-        return SEQUENCES.merge(place.slug() + series, 1L, Long::sum);
-    }
-
-    private static Doc insert(
-            Place place, String type, LocalDate day, String paymentMethod, Doc original, List<Line> lines) {
-        UUID id = UUID.randomUUID();
-        long sequence = next(place, type);
-        String number =
-                ("INVOICE".equals(type) ? "FA-" : "AV-") + day.getYear() + "-" + String.format("%05d", sequence);
-        List<Object[]> lineRows = new ArrayList<>();
-        Map<String, BigDecimal[]> vatByKey = new LinkedHashMap<>();
-        BigDecimal excl = BigDecimal.ZERO;
-        BigDecimal vat = BigDecimal.ZERO;
-        int position = 0;
+        List<DraftLine> drafts = new ArrayList<>();
         for (Line l : lines) {
-            BigDecimal q = new BigDecimal(l.quantity());
-            BigDecimal unit = new BigDecimal(l.unitPrice());
-            BigDecimal lineExcl = q.multiply(unit).setScale(2, RoundingMode.HALF_UP);
-            BigDecimal rate = "EXEMPT".equals(l.vatKey()) ? BigDecimal.ZERO : new BigDecimal(l.vatKey());
-            BigDecimal lineVat = lineExcl.multiply(rate).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-            lineRows.add(new Object[] {++position, l, q, unit, lineExcl, lineVat});
-            vatByKey.computeIfAbsent(l.vatKey(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            vatByKey.get(l.vatKey())[0] = vatByKey.get(l.vatKey())[0].add(lineExcl);
-            vatByKey.get(l.vatKey())[1] = vatByKey.get(l.vatKey())[1].add(lineVat);
-            excl = excl.add(lineExcl);
-            vat = vat.add(lineVat);
+            VatRate rate = VatRate.of(l.vatKey());
+            BigDecimal quantity = new BigDecimal(l.quantity());
+            Money unit = Money.of(l.unitPrice(), "EUR");
+            Money excl = unit.times(quantity).rounded();
+            Money vat = excl.times(rate.fraction()).rounded();
+            drafts.add(new DraftLine(
+                    l.description(), quantity, null, unit, rate, excl, vat, excl.plus(vat), l.category()));
         }
-        BigDecimal incl = excl.add(vat);
-        // issued one after the other, in the order of the calls
-        Timestamp issuedAt =
-                Timestamp.from(day.atTime(10, 0).atZone(PARIS).toInstant().plusMillis(SEQUENCE.incrementAndGet()));
+        InvoiceDraft draft = new InvoiceDraft(
+                null,
+                new Party("Camille Dupont", null, null, null, null, "camille@example.org", false),
+                buyer(),
+                null,
+                null,
+                drafts,
+                null,
+                paymentMethod == null ? day.plusDays(30) : null,
+                paymentMethod,
+                null,
+                null,
+                null,
+                null);
+        return doc(issue(place, day, invoicing -> invoicing.issue(draft)));
+    }
+
+    /** A credit note (today) of the given lines of {@code original} (matched by description), refunded or not. */
+    static Doc creditNote(Place place, Doc original, LocalDate day, String paymentMethod, Line... lines) {
+        List<CreditNoteDraft.CreditedLine> credited = new ArrayList<>();
+        for (Line l : lines) {
+            int position = original.lines().indexOf(l.description()) + 1;
+            if (position == 0) {
+                throw new IllegalArgumentException("No line " + l.description() + " on " + original.number());
+            }
+            credited.add(new CreditNoteDraft.CreditedLine(position, new BigDecimal(l.quantity())));
+        }
+        return doc(issue(
+                place,
+                day,
+                invoicing -> invoicing.issueCreditNote(new CreditNoteDraft(
+                        new DocumentId(original.id()), credited, "Remboursement", null, paymentMethod))));
+    }
+
+    /**
+     * The order {@code invoice} was issued for, paid now by a payment the desk recorded ({@code method}), as
+     * checkout stores them (sale_order and payment rows, written here directly: checkout needs a quote).
+     */
+    static void paidByOrder(Place place, Doc invoice, String method) {
+        UUID order = UUID.randomUUID();
+        Timestamp now = Timestamp.from(java.time.Instant.now());
         try (Connection c = TestDatabase.superuser()) {
             c.setAutoCommit(false);
-            try (PreparedStatement d = c.prepareStatement("insert into document (tenant_id, id, type, series, sequence,"
-                    + " number, issue_date, issued_at, operation_date, currency, seller, buyer, buyer_person_id,"
-                    + " operation_nature, vat_on_debits, mentions, total_excl_vat, total_vat, total_incl_vat,"
-                    + " payment_method, paid_at, original_id, reason, previous_footprint, footprint)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'EUR', cast(? as jsonb), cast(? as jsonb), ?, 'SERVICES',"
-                    + " false, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                d.setObject(1, place.id());
-                d.setObject(2, id);
-                d.setString(3, type);
-                d.setString(4, type);
-                d.setLong(5, sequence);
-                d.setString(6, number);
-                d.setObject(7, day);
-                d.setTimestamp(8, issuedAt);
-                d.setObject(9, day);
-                d.setString(10, "{\"name\":\"Lieu " + place.slug() + " SAS\",\"siret\":\"44306184100047\"}");
-                d.setString(11, "{\"name\":\"Camille Dupont\",\"siren\":null,\"vatNumber\":null}");
-                d.setObject(12, UUID.nameUUIDFromBytes("camille".getBytes()));
-                d.setBigDecimal(13, excl);
-                d.setBigDecimal(14, vat);
-                d.setBigDecimal(15, incl);
-                d.setString(16, paymentMethod);
-                d.setTimestamp(17, paymentMethod == null ? null : issuedAt);
-                d.setObject(18, original == null ? null : original.id());
-                d.setString(19, original == null ? null : "Remboursement");
-                d.setString(20, "0".repeat(64));
-                d.setString(
-                        21,
-                        String.format(
-                                        "%064x",
-                                        new java.math.BigInteger(
-                                                1, id.toString().getBytes()))
-                                .substring(0, 64));
-                d.executeUpdate();
+            try (PreparedStatement o = c.prepareStatement("insert into sale_order (tenant_id, id, person_id,"
+                    + " subject_type, subject_id, quote_id, description, amount, currency, status, invoice_id,"
+                    + " created_at, paid_at) values (?, ?, ?, 'BOOKING', ?, ?, 'Réservation', ?, 'EUR', 'PAID', ?,"
+                    + " ?, ?)")) {
+                o.setObject(1, place.id());
+                o.setObject(2, order);
+                o.setObject(3, buyer());
+                o.setObject(4, UUID.randomUUID());
+                o.setObject(5, UUID.randomUUID());
+                o.setBigDecimal(6, invoice.incl());
+                o.setObject(7, invoice.id());
+                o.setTimestamp(8, now);
+                o.setTimestamp(9, now);
+                o.executeUpdate();
             }
-            try (PreparedStatement l = c.prepareStatement("insert into document_line (tenant_id, document_id, position,"
-                    + " description, quantity, unit, unit_price_excl_vat, vat_key, total_excl_vat, total_vat,"
-                    + " total_incl_vat, category) values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?)")) {
-                for (Object[] row : lineRows) {
-                    Line line = (Line) row[1];
-                    l.setObject(1, place.id());
-                    l.setObject(2, id);
-                    l.setInt(3, (Integer) row[0]);
-                    l.setString(4, line.description());
-                    l.setBigDecimal(5, (BigDecimal) row[2]);
-                    l.setBigDecimal(6, (BigDecimal) row[3]);
-                    l.setString(7, line.vatKey());
-                    l.setBigDecimal(8, (BigDecimal) row[4]);
-                    l.setBigDecimal(9, (BigDecimal) row[5]);
-                    l.setBigDecimal(10, ((BigDecimal) row[4]).add((BigDecimal) row[5]));
-                    l.setString(11, line.category());
-                    l.addBatch();
-                }
-                l.executeBatch();
-            }
-            try (PreparedStatement v = c.prepareStatement("insert into document_vat (tenant_id, document_id, vat_key,"
-                    + " base_excl_vat, vat) values (?, ?, ?, ?, ?)")) {
-                for (var e : vatByKey.entrySet()) {
-                    v.setObject(1, place.id());
-                    v.setObject(2, id);
-                    v.setString(3, e.getKey());
-                    v.setBigDecimal(4, e.getValue()[0]);
-                    v.setBigDecimal(5, e.getValue()[1]);
-                    v.addBatch();
-                }
-                v.executeBatch();
+            try (PreparedStatement p = c.prepareStatement("insert into payment (tenant_id, id, order_id, channel,"
+                    + " method, status, amount, currency, created_at, paid_at)"
+                    + " values (?, ?, ?, 'MANUAL', ?, 'PAID', ?, 'EUR', ?, ?)")) {
+                p.setObject(1, place.id());
+                p.setObject(2, UUID.randomUUID());
+                p.setObject(3, order);
+                p.setString(4, method);
+                p.setBigDecimal(5, invoice.incl());
+                p.setTimestamp(6, now);
+                p.setTimestamp(7, now);
+                p.executeUpdate();
             }
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new Doc(id, number, day, excl, vat, incl);
+    }
+
+    /** The person invoices are made out to (the demo member). */
+    static UUID buyer() {
+        try (Connection c = TestDatabase.superuser();
+                PreparedStatement q = c.prepareStatement("select id from person where email = ?")) {
+            q.setString(1, Demo.MEMBER);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? r.getObject(1, UUID.class) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static IssuedDocument issue(Place place, LocalDate day, Function<Invoicing, IssuedDocument> work) {
+        var arc = Arc.container();
+        PlaceRef ref =
+                arc.instance(PlaceDirectory.class).get().bySlug(place.slug()).orElseThrow();
+        Invoicing invoicing = arc.instance(Invoicing.class).get();
+        IssuedDocument issued = arc.instance(PlaceScope.class)
+                .get()
+                .call(ref, () -> QuarkusTransaction.requiringNew().call(() -> work.apply(invoicing)));
+        if (!issued.issueDate().equals(day)) {
+            throw new IllegalStateException("Issued on " + issued.issueDate() + ", not on " + day);
+        }
+        return issued;
+    }
+
+    private static Doc doc(IssuedDocument d) {
+        return new Doc(
+                d.id().value(),
+                d.number(),
+                d.issueDate(),
+                d.totalExclVat().amount(),
+                d.totalVat().amount(),
+                d.totalInclVat().amount(),
+                d.lines().stream().map(DocumentLine::description).toList());
     }
 }

@@ -215,6 +215,45 @@ class ExportsApiTest {
     }
 
     @Test
+    void a_transfer_invoice_paid_later_is_settled_once_and_lettered_with_its_sale() {
+        books();
+        Place own = ExportFixtures.aPlace();
+        Doc owed = invoice(own, day, null, new Line("Bureau fermé, mois", "1", "300", "20", "SUBSCRIPTION"));
+        ExportFixtures.paidByOrder(own, owed, "TRANSFER");
+        // an invoice paid at issue whose order has its payment too: settled once, by the document
+        Doc atDesk = invoice(own, day, "CASH", new Line("Café", "2", "1.50", "5.5", "OTHER"));
+        ExportFixtures.paidByOrder(own, atDesk, "CASH");
+        Doc unpaid = invoice(own, day, null, new Line("Salle", "1", "50", "20", "ROOM"));
+        List<String[]> lines = fec(treasurer()
+                .queryParam("year", day.getYear())
+                .get(own.api() + "/exports/fec")
+                .asByteArray());
+        Map<String, BigDecimal[]> entries = new HashMap<>();
+        for (String[] f : lines) {
+            entries.computeIfAbsent(f[0] + f[2], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            entries.get(f[0] + f[2])[0] = entries.get(f[0] + f[2])[0].add(amount(f[11]));
+            entries.get(f[0] + f[2])[1] = entries.get(f[0] + f[2])[1].add(amount(f[12]));
+        }
+        entries.forEach(
+                (number, sides) -> assertThat(sides[0]).as("entry " + number).isEqualByComparingTo(sides[1]));
+        // 3 sales, the transfer in the bank, the cash at the desk once
+        assertThat(entries).hasSize(5);
+        assertThat(lines.stream().map(f -> f[2]).distinct().toList()).containsExactly("1", "2", "3", "4", "5");
+        String[] sale = line(lines, owed.number(), "VE", "411000");
+        String[] settled = line(lines, owed.number(), "BQ", "411000");
+        assertThat(line(lines, owed.number(), "BQ", "512000")[11]).isEqualTo(cents(owed.incl()));
+        assertThat(settled[12]).isEqualTo(cents(owed.incl()));
+        assertThat(settled[10]).contains("TRANSFER");
+        assertThat(sale[13]).isNotEmpty().isEqualTo(settled[13]);
+        assertThat(sale[14]).isEqualTo(settled[14]).isEqualTo(settled[3]);
+        assertThat(lines.stream().filter(f -> f[8].equals(atDesk.number()) && f[0].equals("CA")))
+                .hasSize(2);
+        assertThat(lines).noneMatch(f -> f[8].equals(atDesk.number()) && f[0].equals("BQ"));
+        assertThat(line(lines, unpaid.number(), "VE", "411000")[13]).isEmpty();
+        assertThat(lines).noneMatch(f -> f[8].equals(unpaid.number()) && !f[0].equals("VE"));
+    }
+
+    @Test
     void the_zip_holds_a_pdf_per_document_of_the_period() throws IOException {
         books();
         Response response = treasurer()
