@@ -28,8 +28,8 @@ mkdir -p "$OUT"
 start() { app_start $JAVA_OPTS -Dtl.plans.renewal-delay=24h; }
 counts() { su_psql -v slug="$1" -AtF' ' -f "$BENCH/renewal-counts.sql"; }
 report() { # label slug
-  read -r R D S I DI P < <(counts "$2")
-  echo "RESULT $1 renewals=$R duplicatePeriods=$D stillDue=$S invoices=$I duplicateInvoices=$DI pdfs=$P" | tee -a "$OUT/results.txt"
+  read -r R D S I DI P O DO < <(counts "$2")
+  echo "RESULT $1 renewals=$R duplicatePeriods=$D stillDue=$S invoices=$I duplicateInvoices=$DI pdfs=$P orders=$O severalOrders=$DO" | tee -a "$OUT/results.txt"
 }
 
 start

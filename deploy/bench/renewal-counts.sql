@@ -13,4 +13,9 @@ select
   (select count(*) from (select d.subject_id, d.operation_date from document d join place p on p.id = d.tenant_id
      where p.slug = :'slug' and d.subject_type = 'SUBSCRIPTION' and d.type = 'INVOICE'
      group by 1, 2 having count(*) > 1) x) as duplicate_invoices,
-  (select count(*) from document_pdf f join place p on p.id = f.tenant_id where p.slug = :'slug') as pdfs;
+  (select count(*) from document_pdf f join place p on p.id = f.tenant_id where p.slug = :'slug') as pdfs,
+  (select count(*) from sale_order o join place p on p.id = o.tenant_id
+    where p.slug = :'slug' and o.subject_type = 'SUBSCRIPTION') as subscription_orders,
+  (select count(*) from (select o.subject_id from sale_order o join place p on p.id = o.tenant_id
+     where p.slug = :'slug' and o.subject_type = 'SUBSCRIPTION'
+     group by 1 having count(*) > 1) x) as subscriptions_with_several_orders;
