@@ -145,6 +145,55 @@ class PackCheckoutTest {
     }
 
     @Test
+    void a_pack_billed_to_the_members_company_is_invoiced_to_the_company_with_its_siren_vat_and_address() {
+        String place = aPlace();
+        String member = Demo.as(MEMBER).get("/api/v1/me").then().statusCode(200).extract().path("id");
+        String company = Demo.as(MANAGER)
+                .body(Map.of(
+                        "name", "Coop Jacquard",
+                        "siret", "73282932000074",
+                        "vatNumber", "FR44732829320",
+                        "billingContactId", member,
+                        "street", "3 rue des Canuts",
+                        "postalCode", "69004",
+                        "city", "Lyon",
+                        "country", "FR"))
+                .post(api(place) + "/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Demo.as(MANAGER)
+                .put(api(place) + "/companies/" + company + "/members/" + member)
+                .then()
+                .statusCode(200);
+        String orderId =
+                orderOf(place, buy(place, aPack(place, "72")).getString("id")).getString("id");
+        payerChooses(payOnline(place, orderId, false), "paid");
+
+        String invoiceId = order(MEMBER, place, orderId).getString("invoiceId");
+        var invoice = Demo.as(MEMBER)
+                .get(api(place) + "/invoices/" + invoiceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(invoice.getString("buyer.name")).isEqualTo("Coop Jacquard");
+        assertThat(invoice.getString("buyer.siret")).isEqualTo("73282932000074");
+        assertThat(invoice.getString("buyer.siren")).isEqualTo("732829320");
+        assertThat(invoice.getString("buyer.vatNumber")).isEqualTo("FR44732829320");
+        assertThat(invoice.getString("buyer.address.city")).isEqualTo("Lyon");
+        assertThat(invoice.getString("buyer.address.postalCode")).isEqualTo("69004");
+        assertThat(invoice.getBoolean("buyer.business")).isTrue();
+        assertThat(invoice.getString("buyerCompanyId")).isEqualTo(company);
+        assertThat(invoice.getString("buyerPersonId")).isEqualTo(member);
+        assertThat(invoice.getList("lines.category")).containsExactly("PACK");
+        assertThat(invoice.getString("totalInclVat.amount")).isEqualTo("72.00");
+        // a business buyer: the late-penalty and 40 € recovery-fee mentions
+        assertThat(String.join("\n", invoice.<String>getList("mentions"))).contains("40");
+    }
+
+    @Test
     void the_desk_records_a_payment_and_members_see_only_their_orders() {
         String place = aPlace();
         String purchase = buy(place, aPack(place, "30")).getString("id");
