@@ -147,7 +147,12 @@ class PackCheckoutTest {
     @Test
     void a_pack_billed_to_the_members_company_is_invoiced_to_the_company_with_its_siren_vat_and_address() {
         String place = aPlace();
-        String member = Demo.as(MEMBER).get("/api/v1/me").then().statusCode(200).extract().path("id");
+        String member = Demo.as(MEMBER)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
         String company = Demo.as(MANAGER)
                 .body(Map.of(
                         "name", "Coop Jacquard",

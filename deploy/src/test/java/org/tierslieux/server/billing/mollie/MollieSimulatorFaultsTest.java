@@ -40,7 +40,9 @@ class MollieSimulatorFaultsTest {
     private static HttpResponse<String> call(String method, String path, String key, String type, String body)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -84,22 +86,24 @@ class MollieSimulatorFaultsTest {
 
         call("POST", "/_sim/outages", null, "application/x-www-form-urlencoded", "key=" + KEY + "&on=false");
         assertThat(get(id, KEY).get("status").asText()).isEqualTo("open");
-        var unknown = call(
-                "POST", "/_sim/outages", null, "application/x-www-form-urlencoded", "key=test_nope&on=true");
+        var unknown = call("POST", "/_sim/outages", null, "application/x-www-form-urlencoded", "key=test_nope&on=true");
         assertThat(unknown.statusCode()).isEqualTo(422);
     }
 
     @Test
     void a_payment_can_report_another_amount_and_a_stale_read_answers_an_older_status_once() throws Exception {
         String id = createPayment(KEY);
-        var altered = call("POST", "/_sim/payments/" + id + "/amount", null, "application/x-www-form-urlencoded", "value=0.01");
+        var altered = call(
+                "POST", "/_sim/payments/" + id + "/amount", null, "application/x-www-form-urlencoded", "value=0.01");
         assertThat(altered.statusCode()).isEqualTo(200);
         assertThat(get(id, KEY).at("/amount/value").asText()).isEqualTo("0.01");
-        var bad = call("POST", "/_sim/payments/" + id + "/amount", null, "application/x-www-form-urlencoded", "value=abc");
+        var bad = call(
+                "POST", "/_sim/payments/" + id + "/amount", null, "application/x-www-form-urlencoded", "value=abc");
         assertThat(bad.statusCode()).isEqualTo(422);
 
         simulator.complete(id, "paid");
-        var stale = call("POST", "/_sim/payments/" + id + "/stale", null, "application/x-www-form-urlencoded", "status=open");
+        var stale = call(
+                "POST", "/_sim/payments/" + id + "/stale", null, "application/x-www-form-urlencoded", "status=open");
         assertThat(stale.statusCode()).isEqualTo(204);
         JsonNode old = get(id, KEY);
         assertThat(old.get("status").asText()).isEqualTo("open");
@@ -111,7 +115,8 @@ class MollieSimulatorFaultsTest {
         // another key still does not see it, stale or not
         assertThat(call("GET", "/v2/payments/" + id, OTHER_KEY, null, null).statusCode())
                 .isEqualTo(404);
-        var none = call("POST", "/_sim/payments/tr_none/stale", null, "application/x-www-form-urlencoded", "status=open");
+        var none =
+                call("POST", "/_sim/payments/tr_none/stale", null, "application/x-www-form-urlencoded", "status=open");
         assertThat(none.statusCode()).isEqualTo(404);
     }
 }
