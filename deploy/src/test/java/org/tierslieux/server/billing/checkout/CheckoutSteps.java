@@ -97,6 +97,25 @@ final class CheckoutSteps {
         assertThat(last.responseStatus()).as("webhook answer to %s", last).isEqualTo(200);
     }
 
+    /** The password of the accounts {@link #aPerson} makes. */
+    static final String PASSWORD = "un-long-mot-de-passe";
+
+    /**
+     * A new account (password {@link #PASSWORD}) with {@code roles} at the place only; returns its e-mail. Use it
+     * rather than a demo account: other tests count the demo accounts' places.
+     */
+    static String aPerson(String place, String... roles) {
+        String email = "acheteur-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet()
+                + "@example.org";
+        Demo.as(ADMIN)
+                .body(Map.of("email", email, "displayName", "Acheteur", "password", PASSWORD))
+                .post("/api/v1/network/people")
+                .then()
+                .statusCode(201);
+        grant(place, email, roles);
+        return email;
+    }
+
     static void grant(String place, String email, String... roles) {
         Demo.as(ADMIN)
                 .body(Map.of("email", email, "roles", List.of(roles)))
@@ -143,6 +162,16 @@ final class CheckoutSteps {
                 .statusCode(201)
                 .extract()
                 .jsonPath();
+    }
+
+    /** JSON requests signed in as an account {@link #aPerson} made. */
+    static io.restassured.specification.RequestSpecification as(String email) {
+        return RestAssured.given()
+                .auth()
+                .preemptive()
+                .basic(email, PASSWORD)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .accept(io.restassured.http.ContentType.JSON);
     }
 
     static JsonPath order(String who, String place, String order) {

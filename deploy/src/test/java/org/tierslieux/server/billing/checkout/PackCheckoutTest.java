@@ -19,7 +19,6 @@ import static org.tierslieux.server.billing.checkout.CheckoutSteps.refused;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.webhook;
 import static org.tierslieux.server.testsupport.Demo.MANAGER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER;
-import static org.tierslieux.server.testsupport.Demo.MEMBER2;
 import static org.tierslieux.server.testsupport.Demo.TREASURER;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -209,8 +208,8 @@ class PackCheckoutTest {
                 .post(api(place) + "/orders/" + orderId + "/payments")
                 .then()
                 .statusCode(403);
-        CheckoutSteps.grant(place, MEMBER2, "MEMBER");
-        refused(Demo.as(MEMBER2).get(api(place) + "/orders/" + orderId), 404, "order.not-found");
+        String otherMember = CheckoutSteps.aPerson(place, "MEMBER");
+        refused(CheckoutSteps.as(otherMember).get(api(place) + "/orders/" + orderId), 404, "order.not-found");
         refused(
                 Demo.as(MANAGER)
                         .body(Map.of("method", "BITCOIN"))
@@ -233,7 +232,7 @@ class PackCheckoutTest {
                 Demo.as(MANAGER).body(Map.of("method", "CASH")).post(api(place) + "/orders/" + orderId + "/payments"),
                 409,
                 "order.not-pending");
-        List<?> mine = Demo.as(MEMBER2)
+        List<?> mine = CheckoutSteps.as(otherMember)
                 .get(api(place) + "/orders")
                 .then()
                 .statusCode(200)
