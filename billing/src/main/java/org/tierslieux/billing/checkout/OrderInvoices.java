@@ -10,44 +10,44 @@ import java.util.List;
 import java.util.UUID;
 import org.tierslieux.billing.invoice.CreditNoteDraft;
 import org.tierslieux.billing.invoice.DocumentId;
-import org.tierslieux.billing.invoice.DraftLine;
 import org.tierslieux.billing.invoice.InvoiceDraft;
+import org.tierslieux.billing.invoice.InvoiceDrafts;
 import org.tierslieux.billing.invoice.Invoicing;
 import org.tierslieux.billing.invoice.IssuedDocument;
-import org.tierslieux.billing.invoice.Party;
+import org.tierslieux.billing.invoice.Parties;
 import org.tierslieux.core.booking.BookingId;
 import org.tierslieux.core.booking.BookingService;
 import org.tierslieux.core.kernel.Money;
-import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.pricing.Quote;
-import org.tierslieux.core.pricing.QuoteLine;
 import org.tierslieux.core.pricing.QuoteSubject;
 import org.tierslieux.core.resource.ResourceService;
 import org.tierslieux.core.tenancy.PlaceContext;
 
 /**
- * Turns an order's quote into an invoice draft and a refund into a credit note draft, and issues them through
- * {@link Invoicing} (in the caller's transaction). Only charged lines are invoiced (a line covered by credits
- * cost nothing); a zero invoice, when the place wants one, lists every line at 0.
+ * Turns an order's quote into an invoice draft ({@link InvoiceDrafts#fromQuote}, the buyer from {@link Parties}:
+ * the company billed, with its SIREN, VAT number and address, else the person) and a refund into a credit note
+ * draft, and issues them through {@link Invoicing} (in the caller's transaction). Only charged lines are invoiced
+ * (a line covered by credits cost nothing); a zero invoice, when the place wants one, lists every line at 0.
+ * Every line carries what was sold, for the accounts: the booked resource's kind, SUBSCRIPTION, PACK or OTHER.
  */
 @ApplicationScoped
 class OrderInvoices {
 
     private final Invoicing invoicing;
     private final PlaceContext placeContext;
-    private final PersonDirectory people;
+    private final Parties parties;
     private final BookingService bookings;
     private final ResourceService resources;
 
     OrderInvoices(
             Invoicing invoicing,
             PlaceContext placeContext,
-            PersonDirectory people,
+            Parties parties,
             BookingService bookings,
             ResourceService resources) {
         this.invoicing = invoicing;
         this.placeContext = placeContext;
-        this.people = people;
+        this.parties = parties;
         this.bookings = bookings;
         this.resources = resources;
     }
@@ -66,38 +66,39 @@ class OrderInvoices {
 
     /** Paid at issue ({@code dueDate} null, with how and when), or owed by {@code dueDate} (a transfer). */
     IssuedDocument invoice(SaleOrder order, Quote quote, String method, Instant paidAt, LocalDate dueDate) {
-        List<QuoteLine> charged = order.free()
-                ? quote.lines()
-                : quote.lines().stream().filter(l -> !l.covered()).toList();
         String category = category(order);
-        List<DraftLine> lines = charged.stream()
-                .map(l -> new DraftLine(
-                        l.description(),
-                        l.quantity(),
-                        l.unit().name(),
-                        l.unitPriceExclVat(),
-                        l.vat(),
-                        l.totalExclVat(),
-                        l.totalVat(),
-                        l.totalInclVat(),
-                        category))
-                .toList();
         var place = placeContext.require();
         LocalDate today = LocalDate.ofInstant(paidAt != null ? paidAt : order.createdAt(), place.zone());
-        return invoicing.issue(new InvoiceDraft(
+        InvoiceDraft draft = InvoiceDrafts.fromQuote(
                 place,
-                buyer(quote),
-                quote.billTo().person().value(),
-                quote.billTo().companyId(),
-                null,
-                lines,
+                quote,
+                parties.buyer(quote.billTo()),
+                category,
                 today,
                 dueDate,
                 dueDate == null ? method : null,
                 dueDate == null ? paidAt : null,
-                order.id(),
-                order.subjectType(),
-                order.subjectId()));
+                order.id());
+        if (order.free()) {
+            // a zero invoice lists every line (those covered by credits at 0), not only the charged ones
+            draft = new InvoiceDraft(
+                    draft.place(),
+                    draft.buyer(),
+                    draft.buyerPersonId(),
+                    draft.buyerCompanyId(),
+                    draft.deliveryAddress(),
+                    quote.lines().stream()
+                            .map(l -> InvoiceDrafts.line(l, category))
+                            .toList(),
+                    draft.operationDate(),
+                    draft.dueDate(),
+                    draft.paymentMethod(),
+                    draft.paidAt(),
+                    draft.orderId(),
+                    draft.subjectType(),
+                    draft.subjectId());
+        }
+        return invoicing.issue(draft);
     }
 
     /**
@@ -120,18 +121,5 @@ class OrderInvoices {
             }
         }
         return invoicing.issueCreditNote(new CreditNoteDraft(id, lines, reason, refundId, method));
-    }
-
-    private Party buyer(Quote quote) {
-        String email =
-                people.contact(quote.billTo().person()).map(c -> c.email()).orElse(null);
-        return new Party(
-                quote.billTo().name(),
-                null,
-                null,
-                null,
-                null,
-                email,
-                quote.billTo().companyId() != null);
     }
 }

@@ -57,8 +57,11 @@ import org.jboss.logging.Logger;
  * <p>Test-facing API (everything a test needs, no HTTP): {@link #start()}, {@link #baseUrl()} (the value of
  * {@code tl.mollie.base-url}), {@link #registerKey}, {@link #newKey()}, {@link #complete} (the payer's choice),
  * {@link #settle}, {@link #nextChargeOutcomes}, {@link #autoSettle}, {@link #status}, {@link #webhookCalls},
- * {@link #redeliverWebhook}. The same is reachable over HTTP under {@code /_sim/...} (not Mollie's API; see
- * docs/operations/payments.md).
+ * {@link #redeliverWebhook}, {@link #refunds}; and the faults a test needs, which Mollie itself never does on
+ * demand: {@link #unavailable} (every call of a key answers 503), {@link #alterAmount} (a payment reports
+ * another amount than the one created) and {@link #staleStatus} (the next read of a payment answers an older
+ * status, as a late or out-of-order view would). The same is reachable over HTTP under {@code /_sim/...} (not
+ * Mollie's API; see docs/operations/payments.md).
  *
  * <p>Not simulated: webhooks for refund status changes, retries of failed webhook calls, pagination beyond
  * one page (lists answer up to 250 items), orders, subscriptions, captures, chargebacks.
@@ -249,6 +252,54 @@ public final class MollieSimulator implements AutoCloseable {
         return List.copyOf(account(apiKey).payments.keySet());
     }
 
+    /** The payment's refunds as Mollie's API answers them (JSON objects), oldest first. */
+    public List<JsonNode> refunds(String paymentId) {
+        Payment payment = payment(paymentId);
+        synchronized (payment.account) {
+            return payment.refunds.stream().map(r -> (JsonNode) json.refund(r)).toList();
+        }
+    }
+
+    /**
+     * Test fault, not Mollie's behaviour on demand: while on, every API call with this key answers {@code 503
+     * Service Unavailable} (as Mollie does in an outage), so a test can see what the application does when its
+     * provider is down, without touching any other key.
+     */
+    public MollieSimulator unavailable(String apiKey, boolean on) {
+        account(apiKey).unavailable = on;
+        return this;
+    }
+
+    /**
+     * Test fault, not Mollie's behaviour: the payment now reports {@code value} (in its currency, e.g. {@code
+     * "0.01"}) as its amount, as a broken or tampered account would; the application must not trust it.
+     */
+    public MollieSimulator alterAmount(String paymentId, String value) {
+        Payment payment = payment(paymentId);
+        Amount amount = new Amount(new BigDecimal(value), payment.amount.currency());
+        amount.text(); // the currency's decimals, or ArithmeticException
+        synchronized (payment.account) {
+            payment.amount = amount;
+        }
+        return this;
+    }
+
+    /**
+     * Test fault, not Mollie's behaviour on demand: the next read ({@code GET /v2/payments/{id}}) of the payment
+     * answers {@code status} instead of its current one (one read per call queued), as a late or out-of-order
+     * view of it would; the payment itself does not change.
+     */
+    public MollieSimulator staleStatus(String paymentId, String status) {
+        Payment payment = payment(paymentId);
+        if (!PAYER_CHOICES.contains(status) && !"authorized".equals(status)) {
+            throw new IllegalArgumentException("Unknown payment status " + status);
+        }
+        synchronized (payment.account) {
+            payment.staleReads.add(status);
+        }
+        return this;
+    }
+
     @Override
     public void close() {
         if (local == this) {
@@ -269,6 +320,7 @@ public final class MollieSimulator implements AutoCloseable {
         final Map<String, Customer> customers = new LinkedHashMap<>();
         final Deque<String> nextCharges = new ArrayDeque<>();
         volatile boolean autoSettle = true;
+        volatile boolean unavailable;
 
         Account(String key) {
             this.key = key;
@@ -298,6 +350,7 @@ public final class MollieSimulator implements AutoCloseable {
         Instant expiredAt;
         Instant failedAt;
         final List<Refund> refunds = new ArrayList<>();
+        final Deque<String> staleReads = new ArrayDeque<>();
 
         BigDecimal refunded() {
             return refunds.stream()
@@ -479,6 +532,8 @@ public final class MollieSimulator implements AutoCloseable {
     private static final Pattern CUSTOMER_MANDATE = Pattern.compile("/v2/customers/([^/]+)/mandates/([^/]+)");
     private static final Pattern CHECKOUT = Pattern.compile("/checkout/([^/]+)");
     private static final Pattern SIM_STATUS = Pattern.compile("/_sim/payments/([^/]+)/status");
+    private static final Pattern SIM_AMOUNT = Pattern.compile("/_sim/payments/([^/]+)/amount");
+    private static final Pattern SIM_STALE = Pattern.compile("/_sim/payments/([^/]+)/stale");
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -505,6 +560,9 @@ public final class MollieSimulator implements AutoCloseable {
 
     private void api(HttpExchange exchange, String method, String path) throws IOException {
         Account account = authenticate(exchange);
+        if (account.unavailable) {
+            throw new MollieError(503, "Service Unavailable", "The service is temporarily unavailable", null);
+        }
         Matcher m;
         synchronized (account) {
             if (path.equals("/v2/payments") && method.equals("POST")) {
@@ -532,7 +590,8 @@ public final class MollieSimulator implements AutoCloseable {
                         200,
                         json.list("refunds", "/v2/payments/" + payment.id + "/refunds", payment.refunds, json::refund));
             } else if ((m = PAYMENT.matcher(path)).matches() && method.equals("GET")) {
-                send(exchange, 200, json.payment(ownPayment(account, m.group(1))));
+                Payment payment = ownPayment(account, m.group(1));
+                send(exchange, 200, stale(json.payment(payment), payment.staleReads.poll()));
             } else if ((m = PAYMENT.matcher(path)).matches() && method.equals("DELETE")) {
                 Payment payment = ownPayment(account, m.group(1));
                 if (!payment.cancelable()) {
@@ -584,9 +643,48 @@ public final class MollieSimulator implements AutoCloseable {
         }
     }
 
+    /** A payment's answer with an older status in place of its current one (a test fault, see staleStatus). */
+    private static JsonNode stale(ObjectNode answer, String status) {
+        if (status == null) {
+            return answer;
+        }
+        answer.put("status", status);
+        answer.put("isCancelable", "open".equals(status));
+        if (!"paid".equals(status)) {
+            answer.remove(List.of("paidAt", "amountRefunded", "amountRemaining"));
+        }
+        return answer;
+    }
+
     private void admin(HttpExchange exchange, String method, String path) throws IOException {
         Matcher m;
-        if ((m = SIM_STATUS.matcher(path)).matches() && method.equals("POST")) {
+        if ((m = SIM_AMOUNT.matcher(path)).matches() && method.equals("POST")) {
+            String id = m.group(1);
+            findPayment(id);
+            try {
+                alterAmount(id, form(exchange).getOrDefault("value", ""));
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw MollieError.unprocessable("The amount contains an invalid value", "value");
+            }
+            send(exchange, 200, json.payment(payments.get(id)));
+        } else if ((m = SIM_STALE.matcher(path)).matches() && method.equals("POST")) {
+            String id = m.group(1);
+            findPayment(id);
+            try {
+                staleStatus(id, form(exchange).getOrDefault("status", ""));
+            } catch (IllegalArgumentException e) {
+                throw MollieError.unprocessable(e.getMessage(), "status");
+            }
+            send(exchange, 204, null);
+        } else if (path.equals("/_sim/outages") && method.equals("POST")) {
+            Map<String, String> form = form(exchange);
+            String key = form.getOrDefault("key", "");
+            if (!knowsKey(key)) {
+                throw MollieError.unprocessable("Unknown key", "key");
+            }
+            unavailable(key, "true".equals(form.get("on")));
+            send(exchange, 204, null);
+        } else if ((m = SIM_STATUS.matcher(path)).matches() && method.equals("POST")) {
             String id = m.group(1);
             if (!payments.containsKey(id)) {
                 throw MollieError.notFound("No payment exists with token " + id + ".");

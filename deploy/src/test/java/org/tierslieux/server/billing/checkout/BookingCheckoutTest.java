@@ -5,11 +5,14 @@ import static org.tierslieux.server.billing.checkout.CheckoutSteps.aPlace;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.api;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.count;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.documents;
+import static org.tierslieux.server.billing.checkout.CheckoutSteps.mollie;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.orderOf;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.payOnline;
-import static org.tierslieux.server.billing.checkout.CheckoutSteps.webhook;
+import static org.tierslieux.server.billing.checkout.CheckoutSteps.payerChooses;
+import static org.tierslieux.server.billing.checkout.CheckoutSteps.redelivered;
 import static org.tierslieux.server.testsupport.Demo.MANAGER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER;
+import static org.tierslieux.server.testsupport.Demo.TREASURER;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tierslieux.billing.payment.PaymentGateway.Status;
 import org.tierslieux.core.booking.BookingService;
 import org.tierslieux.core.place.PlaceDirectory;
 import org.tierslieux.core.tenancy.PlaceScope;
@@ -27,13 +29,11 @@ import org.tierslieux.server.testsupport.Demo;
 
 /**
  * A booking that costs something is held until paid: released after the place's delay when it is not, confirmed
- * when paid online or at the desk, refunded with a credit note when cancelled once paid.
+ * when paid online (through the real Mollie adapter and the local Mollie server) or at the desk, refunded with a
+ * credit note when cancelled once paid.
  */
 @QuarkusTest
 class BookingCheckoutTest {
-
-    @Inject
-    FakePaymentGateway provider;
 
     @Inject
     BookingService bookings;
@@ -148,9 +148,50 @@ class BookingCheckoutTest {
                 .header("Location");
         assertThat(location).endsWith("/" + place + "/checkout/" + orderId);
         String payment = payOnline(place, orderId, false);
-        provider.set(payment, Status.PAID);
-        webhook(place, payment).then().statusCode(200);
+        // the payer pays on Mollie's page, which calls the webhook and sends them back to the return page
+        String back = mollie().complete(payment, "paid").orElseThrow();
+        CheckoutSteps.assertLastWebhookOk(payment);
+        assertThat(back).endsWith("/" + place + "/checkout/" + orderId + "/return");
         assertThat(bookingStatus(booking)).isEqualTo("CONFIRMED");
+        String page = Demo.browsing(MEMBER)
+                .get("/" + place + "/checkout/" + orderId + "/return")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(page).contains("data-outcome=\"paid\"");
+
+        // a real invoice, in the place's ledger: the member sees it, its chain verifies
+        var paid = orderOf(place, booking);
+        String invoiceId = paid.getString("invoiceId");
+        assertThat(invoiceId).isNotNull();
+        var mine = Demo.as(MEMBER)
+                .get(api(place) + "/invoices")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(mine.getList("items.id")).containsExactly(invoiceId);
+        assertThat(mine.getString("items[0].type")).isEqualTo("INVOICE");
+        assertThat(mine.getString("items[0].totalInclVat.amount")).isEqualTo("10.00");
+        var invoice = Demo.as(MEMBER)
+                .get(api(place) + "/invoices/" + invoiceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(invoice.getString("number")).isNotBlank();
+        assertThat(invoice.getString("orderId")).isEqualTo(orderId);
+        assertThat(invoice.getString("subjectType")).isEqualTo("BOOKING");
+        assertThat(invoice.getString("subjectId")).isEqualTo(booking);
+        assertThat(invoice.getString("buyer.email")).isEqualTo(MEMBER);
+        assertThat(invoice.getBoolean("buyer.business")).isFalse();
+        assertThat(invoice.getString("seller.siret")).isNotBlank();
+        assertThat(invoice.getString("totalExclVat.amount")).isEqualTo("8.33");
+        assertThat(invoice.getString("totalInclVat.amount")).isEqualTo("10.00");
+        assertThat(invoice.getList("lines.category")).containsExactly("ROOM");
+        assertThat(invoice.getString("paidAt")).isNotNull();
+        verified(place, 1);
 
         Demo.as(MEMBER)
                 .body(Map.of())
@@ -160,8 +201,31 @@ class BookingCheckoutTest {
         var refunded = orderOf(place, booking);
         assertThat(refunded.getString("status")).isEqualTo("REFUNDED");
         assertThat(refunded.getString("refunds[0].status")).isEqualTo("SENT");
-        assertThat(provider.refundsOf(payment)).hasSize(1);
+        assertThat(mollie().refunds(payment))
+                .singleElement()
+                .satisfies(r -> assertThat(r.at("/amount/value").asText()).isEqualTo("10.00"));
         assertThat(documents(orderId, "CREDIT_NOTE")).isEqualTo(1);
+        var notes = Demo.as(MEMBER)
+                .get(api(place) + "/invoices?type=CREDIT_NOTE")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(notes.getString("items[0].originalId")).isEqualTo(invoiceId);
+        verified(place, 2);
+    }
+
+    /** The place's chain of documents verifies, with {@code documents} links. */
+    private static void verified(String place, int documents) {
+        var verification = Demo.as(TREASURER)
+                .get(api(place) + "/invoices/verification")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(verification.getBoolean("valid")).isTrue();
+        assertThat(verification.getInt("checked")).isEqualTo(documents);
+        assertThat(verification.get("firstBroken") == null).isTrue();
     }
 
     @Test
@@ -207,15 +271,17 @@ class BookingCheckoutTest {
         assertThat(expireHolds()).isEqualTo(1);
         assertThat(orderOf(place, booking).getString("status")).isEqualTo("EXPIRED");
 
-        provider.set(payment, Status.PAID);
-        webhook(place, payment).then().statusCode(200);
+        payerChooses(payment, "paid");
         var late = orderOf(place, booking);
         assertThat(late.getString("status")).isEqualTo("REFUNDED");
         assertThat(bookingStatus(booking)).isEqualTo("EXPIRED");
         assertThat(documents(orderId, "INVOICE")).isEqualTo(1);
         assertThat(documents(orderId, "CREDIT_NOTE")).isEqualTo(1);
-        assertThat(provider.refundsOf(payment)).hasSize(1);
-        webhook(place, payment).then().statusCode(200);
+        assertThat(mollie().refunds(payment)).hasSize(1);
+        assertThat(mollie().paymentJson(payment).at("/amountRemaining/value").asText())
+                .isEqualTo("0.00");
+        redelivered(payment);
         assertThat(documents(orderId, "INVOICE")).isEqualTo(1);
+        assertThat(mollie().refunds(payment)).hasSize(1);
     }
 }

@@ -15,18 +15,29 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tierslieux.server.mollie.MollieSimulator;
 import org.tierslieux.server.testsupport.Demo;
+import org.tierslieux.server.testsupport.MollieSimulatorResource;
 import org.tierslieux.server.testsupport.TestDatabase;
 
-/** What checkout tests do through the API, as members, the desk and the payment provider would. */
+/**
+ * What checkout tests do through the API, as members, the desk and the payment provider would. The provider is
+ * the local Mollie server ({@link MollieSimulator}) behind the real adapter: each place gets a Mollie account
+ * (API key) of its own, so tests never see each other's payments.
+ */
 final class CheckoutSteps {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
     private CheckoutSteps() {}
 
-    /** A new place (Paris, coworking), the demo manager manages it, the demo member and treasurer are in it. */
+    /**
+     * A new place (Paris, coworking), the demo manager manages it, the demo member and treasurer are in it; its
+     * manager gave it a Mollie test key of its own (a fresh account on the local Mollie server).
+     */
     static String aPlace() {
         String slug = "pay-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
         Demo.as(ADMIN)
@@ -42,7 +53,67 @@ final class CheckoutSteps {
                 .put(api(slug) + "/orders/settings")
                 .then()
                 .statusCode(200);
+        String key = MollieSimulator.newKey();
+        mollie().registerKey(key);
+        Demo.as(MANAGER)
+                .body(Map.of("apiKey", key))
+                .put(api(slug) + "/payment-settings/mollie")
+                .then()
+                .statusCode(200);
+        KEYS.put(slug, key);
         return slug;
+    }
+
+    /** The local Mollie server the application talks to. */
+    static MollieSimulator mollie() {
+        return MollieSimulatorResource.simulator();
+    }
+
+    /** The place's Mollie API key (its account on the local Mollie server). */
+    static String keyOf(String place) {
+        return KEYS.get(place);
+    }
+
+    /**
+     * The payer's choice on Mollie's checkout page ({@code paid}, {@code failed}, ...): Mollie then calls the
+     * place's webhook, which must answer 200.
+     */
+    static void payerChooses(String providerId, String status) {
+        mollie().complete(providerId, status);
+        assertLastWebhookOk(providerId);
+    }
+
+    /** Mollie calls the payment's webhook again (a retry, a duplicate): it must answer 200. */
+    static void redelivered(String providerId) {
+        MollieSimulator.WebhookCall call = mollie().redeliverWebhook(providerId);
+        assertThat(call.responseStatus()).as("webhook answer to %s", call).isEqualTo(200);
+    }
+
+    static void assertLastWebhookOk(String providerId) {
+        List<MollieSimulator.WebhookCall> calls = mollie().webhookCalls(providerId);
+        assertThat(calls).as("webhook calls of %s", providerId).isNotEmpty();
+        MollieSimulator.WebhookCall last = calls.getLast();
+        assertThat(last.url()).contains("/api/v1/webhooks/mollie/");
+        assertThat(last.responseStatus()).as("webhook answer to %s", last).isEqualTo(200);
+    }
+
+    /** The password of the accounts {@link #aPerson} makes. */
+    static final String PASSWORD = "un-long-mot-de-passe";
+
+    /**
+     * A new account (password {@link #PASSWORD}) with {@code roles} at the place only; returns its e-mail. Use it
+     * rather than a demo account: other tests count the demo accounts' places.
+     */
+    static String aPerson(String place, String... roles) {
+        String email = "acheteur-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet()
+                + "@example.org";
+        Demo.as(ADMIN)
+                .body(Map.of("email", email, "displayName", "Acheteur", "password", PASSWORD))
+                .post("/api/v1/network/people")
+                .then()
+                .statusCode(201);
+        grant(place, email, roles);
+        return email;
     }
 
     static void grant(String place, String email, String... roles) {
@@ -93,6 +164,16 @@ final class CheckoutSteps {
                 .jsonPath();
     }
 
+    /** JSON requests signed in as an account {@link #aPerson} made. */
+    static io.restassured.specification.RequestSpecification as(String email) {
+        return RestAssured.given()
+                .auth()
+                .preemptive()
+                .basic(email, PASSWORD)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .accept(io.restassured.http.ContentType.JSON);
+    }
+
     static JsonPath order(String who, String place, String order) {
         return Demo.as(who)
                 .get(api(place) + "/orders/" + order)
@@ -129,8 +210,11 @@ final class CheckoutSteps {
                 .then()
                 .statusCode(201)
                 .extract();
-        assertThat(answer.<String>path("checkoutUrl")).startsWith("https://");
-        return answer.path("providerId");
+        String providerId = answer.path("providerId");
+        assertThat(providerId).startsWith("tr_");
+        assertThat(answer.<String>path("checkoutUrl")).isEqualTo(mollie().baseUrl() + "/checkout/" + providerId);
+        assertThat(mollie().status(providerId)).isEqualTo("open");
+        return providerId;
     }
 
     /** The provider's webhook call: a form with the payment id only, no credentials. */

@@ -8,14 +8,17 @@ import static org.tierslieux.server.billing.checkout.CheckoutSteps.buy;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.count;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.documents;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.execute;
+import static org.tierslieux.server.billing.checkout.CheckoutSteps.keyOf;
+import static org.tierslieux.server.billing.checkout.CheckoutSteps.mollie;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.order;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.orderOf;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.payOnline;
+import static org.tierslieux.server.billing.checkout.CheckoutSteps.payerChooses;
+import static org.tierslieux.server.billing.checkout.CheckoutSteps.redelivered;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.refused;
 import static org.tierslieux.server.billing.checkout.CheckoutSteps.webhook;
 import static org.tierslieux.server.testsupport.Demo.MANAGER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER;
-import static org.tierslieux.server.testsupport.Demo.MEMBER2;
 import static org.tierslieux.server.testsupport.Demo.TREASURER;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,19 +26,15 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tierslieux.billing.payment.PaymentGateway.Status;
-import org.tierslieux.core.kernel.Money;
 import org.tierslieux.server.testsupport.Demo;
 
 /**
- * A pack bought and paid: online (the webhook replayed, late, out of order, forged, of another place, with a wrong
- * amount), at the desk, by transfer with a due date, refunded in part and in full, free.
+ * A pack bought and paid: online through the real Mollie adapter and the local Mollie server (the webhook
+ * replayed, late, out of order, forged, of another place, with a wrong amount), at the desk, by transfer with a
+ * due date, refunded in part and in full (also while Mollie is down), free.
  */
 @QuarkusTest
 class PackCheckoutTest {
-
-    @Inject
-    FakePaymentGateway provider;
 
     @Test
     void a_pack_paid_online_is_confirmed_and_invoiced_once_whatever_the_webhook_replays() {
@@ -52,8 +51,7 @@ class PackCheckoutTest {
         webhook(place, payment).then().statusCode(200);
         assertThat(order(MEMBER, place, orderId).getString("status")).isEqualTo("PENDING");
 
-        provider.set(payment, Status.PAID);
-        webhook(place, payment).then().statusCode(200);
+        payerChooses(payment, "paid");
         var paid = order(MEMBER, place, orderId);
         assertThat(paid.getString("status")).isEqualTo("PAID");
         assertThat(paid.getString("invoiceId")).isNotNull();
@@ -61,13 +59,16 @@ class PackCheckoutTest {
         assertThat(status(place, purchase)).isEqualTo("CONFIRMED");
         assertThat(documents(orderId, "INVOICE")).isEqualTo(1);
 
-        // replays, then a stale "open" and a late "canceled" after "paid": nothing moves, no second invoice
+        // Mollie's retries, then a stale "open" and a late "canceled" read after "paid": nothing moves, no second
+        // invoice
+        redelivered(payment);
         webhook(place, payment).then().statusCode(200);
-        webhook(place, payment).then().statusCode(200);
-        provider.set(payment, Status.OPEN);
-        webhook(place, payment).then().statusCode(200);
-        provider.set(payment, Status.CANCELED);
-        webhook(place, payment).then().statusCode(200);
+        mollie().staleStatus(payment, "open");
+        redelivered(payment);
+        mollie().staleStatus(payment, "canceled");
+        redelivered(payment);
+        assertThat(mollie().status(payment)).isEqualTo("paid");
+        assertThat(mollie().webhookCalls(payment)).hasSize(4);
         var after = order(MEMBER, place, orderId);
         assertThat(after.getString("status")).isEqualTo("PAID");
         assertThat(after.getString("payments[0].status")).isEqualTo("PAID");
@@ -80,8 +81,7 @@ class PackCheckoutTest {
         String purchase = buy(place, aPack(place, "25")).getString("id");
         String orderId = orderOf(place, purchase).getString("id");
         String first = payOnline(place, orderId, false);
-        provider.set(first, Status.FAILED);
-        webhook(place, first).then().statusCode(200);
+        payerChooses(first, "failed");
         assertThat(order(MEMBER, place, orderId).getString("status")).isEqualTo("PENDING");
         // the return page says it failed and offers to retry
         String page = Demo.browsing(MEMBER)
@@ -93,10 +93,10 @@ class PackCheckoutTest {
         assertThat(page).contains("data-outcome=\"failed\"").contains("id=\"retry\"");
 
         String second = payOnline(place, orderId, false);
-        provider.set(second, Status.PAID);
-        webhook(place, second).then().statusCode(200);
+        assertThat(second).isNotEqualTo(first);
+        payerChooses(second, "paid");
         // the first one's failure arrives again, late
-        webhook(place, first).then().statusCode(200);
+        redelivered(first);
         assertThat(order(MEMBER, place, orderId).getString("status")).isEqualTo("PAID");
         assertThat(documents(orderId, "INVOICE")).isEqualTo(1);
         String back = Demo.browsing(MEMBER)
@@ -115,22 +115,86 @@ class PackCheckoutTest {
         String orderId =
                 orderOf(place, buy(place, aPack(place, "40")).getString("id")).getString("id");
         String payment = payOnline(place, orderId, false);
-        provider.set(payment, Status.PAID);
+        // a payment of another place's Mollie account, at this place's webhook
+        String otherOrder =
+                orderOf(other, buy(other, aPack(other, "40")).getString("id")).getString("id");
+        String othersPayment = payOnline(other, otherOrder, false);
 
         refused(webhook(place, "tr_doesnotexist"), 404, "payment.not-found");
         refused(webhook(place, "../../etc/passwd"), 404, "payment.not-found");
         refused(webhook(place, ""), 404, "payment.not-found");
-        // a real, paid payment of this place, announced at another place's webhook
+        refused(webhook(place, othersPayment), 404, "payment.not-found");
+        // a real payment of this place, announced at another place's webhook
         refused(webhook(other, payment), 404, "payment.not-found");
         refused(webhook("no-such-place", payment), 404, "place.not-found");
         assertThat(order(MEMBER, place, orderId).getString("status")).isEqualTo("PENDING");
 
-        provider.tamperAmount(payment, Money.of("0.01", "EUR"));
+        // Mollie reports another amount than the order's (a broken or tampered account), then says paid
+        mollie().alterAmount(payment, "0.01");
+        mollie().complete(payment, "paid");
+        assertThat(mollie().webhookCalls(payment).getLast().responseStatus()).isEqualTo(409);
         refused(webhook(place, payment), 409, "payment.amount-mismatch");
+        // paid now, and still another place's business at that place's webhook
+        refused(webhook(other, payment), 404, "payment.not-found");
+        assertThat(order(MEMBER, other, otherOrder).getString("status")).isEqualTo("PENDING");
         var order = order(MEMBER, place, orderId);
         assertThat(order.getString("status")).isEqualTo("PENDING");
         assertThat(order.getString("payments[0].status")).isEqualTo("OPEN");
         assertThat(documents(orderId, "INVOICE")).isZero();
+    }
+
+    @Test
+    void a_pack_billed_to_the_members_company_is_invoiced_to_the_company_with_its_siren_vat_and_address() {
+        String place = aPlace();
+        String member = Demo.as(MEMBER)
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        String company = Demo.as(MANAGER)
+                .body(Map.of(
+                        "name", "Coop Jacquard",
+                        "siret", "73282932000074",
+                        "vatNumber", "FR44732829320",
+                        "billingContactId", member,
+                        "street", "3 rue des Canuts",
+                        "postalCode", "69004",
+                        "city", "Lyon",
+                        "country", "FR"))
+                .post(api(place) + "/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Demo.as(MANAGER)
+                .put(api(place) + "/companies/" + company + "/members/" + member)
+                .then()
+                .statusCode(200);
+        String orderId =
+                orderOf(place, buy(place, aPack(place, "72")).getString("id")).getString("id");
+        payerChooses(payOnline(place, orderId, false), "paid");
+
+        String invoiceId = order(MEMBER, place, orderId).getString("invoiceId");
+        var invoice = Demo.as(MEMBER)
+                .get(api(place) + "/invoices/" + invoiceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(invoice.getString("buyer.name")).isEqualTo("Coop Jacquard");
+        assertThat(invoice.getString("buyer.siret")).isEqualTo("73282932000074");
+        assertThat(invoice.getString("buyer.siren")).isEqualTo("732829320");
+        assertThat(invoice.getString("buyer.vatNumber")).isEqualTo("FR44732829320");
+        assertThat(invoice.getString("buyer.address.city")).isEqualTo("Lyon");
+        assertThat(invoice.getString("buyer.address.postalCode")).isEqualTo("69004");
+        assertThat(invoice.getBoolean("buyer.business")).isTrue();
+        assertThat(invoice.getString("buyerCompanyId")).isEqualTo(company);
+        assertThat(invoice.getString("buyerPersonId")).isEqualTo(member);
+        assertThat(invoice.getList("lines.category")).containsExactly("PACK");
+        assertThat(invoice.getString("totalInclVat.amount")).isEqualTo("72.00");
+        // a business buyer: the late-penalty and 40 € recovery-fee mentions
+        assertThat(String.join("\n", invoice.<String>getList("mentions"))).contains("40");
     }
 
     @Test
@@ -144,8 +208,8 @@ class PackCheckoutTest {
                 .post(api(place) + "/orders/" + orderId + "/payments")
                 .then()
                 .statusCode(403);
-        CheckoutSteps.grant(place, MEMBER2, "MEMBER");
-        refused(Demo.as(MEMBER2).get(api(place) + "/orders/" + orderId), 404, "order.not-found");
+        String otherMember = CheckoutSteps.aPerson(place, "MEMBER");
+        refused(CheckoutSteps.as(otherMember).get(api(place) + "/orders/" + orderId), 404, "order.not-found");
         refused(
                 Demo.as(MANAGER)
                         .body(Map.of("method", "BITCOIN"))
@@ -168,7 +232,7 @@ class PackCheckoutTest {
                 Demo.as(MANAGER).body(Map.of("method", "CASH")).post(api(place) + "/orders/" + orderId + "/payments"),
                 409,
                 "order.not-pending");
-        List<?> mine = Demo.as(MEMBER2)
+        List<?> mine = CheckoutSteps.as(otherMember)
                 .get(api(place) + "/orders")
                 .then()
                 .statusCode(200)
@@ -214,8 +278,7 @@ class PackCheckoutTest {
                 409,
                 "order.not-paid");
         String payment = payOnline(place, orderId, false);
-        provider.set(payment, Status.PAID);
-        webhook(place, payment).then().statusCode(200);
+        payerChooses(payment, "paid");
 
         Demo.as(TREASURER)
                 .body(Map.of("amount", Map.of("amount", "20.00"), "reason", "Une journée non utilisée"))
@@ -227,7 +290,9 @@ class PackCheckoutTest {
         assertThat(partly.getString("refunded.amount")).isEqualTo("20.00");
         assertThat(partly.getString("refunds[0].status")).isEqualTo("SENT");
         assertThat(partly.getString("refunds[0].creditNoteId")).isNotNull();
-        assertThat(provider.refundsOf(payment)).hasSize(1);
+        assertThat(mollie().refunds(payment))
+                .singleElement()
+                .satisfies(r -> assertThat(r.at("/amount/value").asText()).isEqualTo("20.00"));
         assertThat(documents(orderId, "CREDIT_NOTE")).isEqualTo(1);
 
         refused(
@@ -265,6 +330,9 @@ class PackCheckoutTest {
                                 + " and type = 'CREDIT_NOTE'",
                         orderId))
                 .isEqualTo(60);
+        assertThat(mollie().refunds(payment)).hasSize(2);
+        assertThat(mollie().paymentJson(payment).at("/amountRemaining/value").asText())
+                .isEqualTo("0.00");
         refused(
                 Demo.as(TREASURER).body(Map.of()).post(api(place) + "/orders/" + orderId + "/refunds"),
                 422,
@@ -277,9 +345,8 @@ class PackCheckoutTest {
         String orderId =
                 orderOf(place, buy(place, aPack(place, "15")).getString("id")).getString("id");
         String payment = payOnline(place, orderId, false);
-        provider.set(payment, Status.PAID);
-        webhook(place, payment).then().statusCode(200);
-        provider.down(true);
+        payerChooses(payment, "paid");
+        mollie().unavailable(keyOf(place), true);
         try {
             Demo.as(TREASURER)
                     .body(Map.of())
@@ -287,14 +354,15 @@ class PackCheckoutTest {
                     .then()
                     .statusCode(201);
         } finally {
-            provider.down(false);
+            mollie().unavailable(keyOf(place), false);
         }
         var waiting = order(MEMBER, place, orderId);
         assertThat(waiting.getString("refunds[0].status")).isEqualTo("TO_SEND");
         assertThat(documents(orderId, "CREDIT_NOTE")).isEqualTo(1);
+        assertThat(mollie().refunds(payment)).isEmpty();
         assertThat(refundRetry.retryIn(place)).isEqualTo(1);
         assertThat(order(MEMBER, place, orderId).getString("refunds[0].status")).isEqualTo("SENT");
-        assertThat(provider.refundsOf(payment)).hasSize(1);
+        assertThat(mollie().refunds(payment)).hasSize(1);
     }
 
     @Inject
