@@ -1,0 +1,164 @@
+package org.tierslieux.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tierslieux.server.testsupport.Demo.FILATURE;
+import static org.tierslieux.server.testsupport.Demo.MANAGER;
+import static org.tierslieux.server.testsupport.Demo.MEMBER;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tierslieux.server.testsupport.Demo;
+
+/**
+ * The demo member pays a room of la-filature online, in a real browser: la-filature asks for payment first (as the
+ * embedded demo does once seeded), the booking's quote is confirmed, the pay page sends the member to the (local)
+ * Mollie checkout, which comes back to the return page; "Mes factures" lists the invoice, whose PDF is downloaded.
+ * Chromium as in {@link BrowserJourneyTest} (skipped without it unless {@code -Dtl.browser.required=true}).
+ */
+@QuarkusTest
+class PaymentJourneyTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void start_the_browser() throws IOException {
+        BrowserJourneyTest.start_the_browser();
+    }
+
+    @AfterAll
+    static void quit_the_browser() throws IOException {
+        BrowserJourneyTest.quit_the_browser();
+    }
+
+    /** The test profile keeps la-filature confirming at once (other tests book there): this journey pays first. */
+    private static void paymentFirst(boolean required) {
+        Demo.as(MANAGER)
+                .body(Map.of("holdMinutes", 30, "paymentRequired", required))
+                .put("/api/v1/places/" + FILATURE + "/orders/settings")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void the_demo_member_pays_a_room_online_and_downloads_the_invoice() throws IOException {
+        paymentFirst(true);
+        try {
+            pays_a_room_online_and_downloads_the_invoice();
+        } finally {
+            paymentFirst(false);
+        }
+    }
+
+    private void pays_a_room_online_and_downloads_the_invoice() throws IOException {
+        BrowserJourneyTest b = new BrowserJourneyTest();
+        b.base = base;
+        var driver = BrowserJourneyTest.driver;
+        b.every_journey_starts_signed_out_in_french();
+        b.open("/" + FILATURE);
+        b.waitForPath("/login");
+        b.signInAs(MEMBER);
+        b.waitForPath("/" + FILATURE);
+
+        // a room, three weeks ahead: free whatever the day of the run
+        b.clickable(By.id("nav-book")).click();
+        b.waitForPath("/" + FILATURE + "/book");
+        for (int week = 0; week < 3; week++) {
+            String shown = b.visible(By.cssSelector("main hgroup p")).getText();
+            b.clickable(By.id("next-week")).click();
+            new WebDriverWait(driver, BrowserJourneyTest.WAIT)
+                    .withMessage(() -> "the next week, at " + b.where())
+                    .until(d -> !d.findElement(By.cssSelector("main hgroup p"))
+                            .getText()
+                            .equals(shown));
+        }
+        WebElement room = b.waitFor(By.cssSelector("div.resource-slots[data-name='Salle Navette']"))
+                .get(0);
+        room.findElement(By.cssSelector("button")).click();
+        WebElement confirm = b.clickable(By.id("confirm-booking"));
+        assertThat(b.visible(By.id("quote")).getText())
+                .contains("Salle Navette")
+                .contains("EUR");
+        b.screenshot("pay-quote-phone");
+        confirm.click();
+
+        // payment first: straight to the pay page of the booking's order
+        new WebDriverWait(driver, BrowserJourneyTest.WAIT)
+                .withMessage(() -> "the pay page, at " + b.where())
+                .until(d -> b.path().startsWith("/" + FILATURE + "/checkout/"));
+        WebElement checkout = b.visible(By.id("checkout"));
+        String order = checkout.getAttribute("data-order");
+        assertThat(checkout.getAttribute("data-status")).isEqualTo("PENDING");
+        String amount = b.visible(By.id("amount")).getText();
+        assertThat(amount).contains("15");
+        b.assertNoHorizontalScroll();
+        b.screenshot("pay-page-phone");
+        b.clickable(By.id("pay-online")).click();
+
+        // the (local) Mollie checkout: "paid" is the choice
+        b.visible(By.id("continue"));
+        assertThat(URI.create(driver.getCurrentUrl()).getPath()).startsWith("/checkout/");
+        WebElement paid = driver.findElement(By.cssSelector("input[name='status'][value='paid']"));
+        if (!paid.isSelected()) {
+            paid.click();
+        }
+        b.screenshot("pay-mollie-checkout");
+        b.clickable(By.id("continue")).click();
+
+        b.waitForPath("/" + FILATURE + "/checkout/" + order + "/return");
+        WebElement back = b.visible(By.id("checkout-return"));
+        assertThat(back.getAttribute("data-outcome")).isEqualTo("paid");
+        assertThat(b.visible(By.id("paid")).isDisplayed()).isTrue();
+        b.assertNoHorizontalScroll();
+        b.screenshot("pay-return-phone");
+
+        // "Mes factures": the newest invoice is the room's, its PDF carries its number
+        b.clickable(By.id("invoices-link")).click();
+        b.waitForPath("/" + FILATURE + "/invoices");
+        List<WebElement> rows = b.waitFor(By.cssSelector("#invoices tr.invoice[data-type='INVOICE']"));
+        WebElement newest = rows.get(0);
+        String number = newest.getAttribute("data-number");
+        assertThat(number).isNotBlank();
+        assertThat(newest.getText()).contains(number);
+        b.assertNoHorizontalScroll();
+        b.screenshot("pay-invoices-phone");
+        String href = newest.findElement(By.cssSelector("a.download-pdf")).getAttribute("href");
+
+        Object fetched = driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {"
+                        + " const bytes = new Uint8Array(await r.arrayBuffer()); let s = '';"
+                        + " for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);"
+                        + " done([r.status, r.headers.get('Content-Type'), r.headers.get('Content-Disposition'), btoa(s)]);"
+                        + "}, e => done([-1, String(e), null, '']));",
+                href);
+        @SuppressWarnings("unchecked")
+        List<Object> response = (List<Object>) fetched;
+        assertThat(((Number) response.get(0)).intValue())
+                .as("PDF download of %s", href)
+                .isEqualTo(200);
+        assertThat((String) response.get(1)).startsWith("application/pdf");
+        assertThat((String) response.get(2)).contains(".pdf");
+        byte[] pdf = Base64.getDecoder().decode((String) response.get(3));
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        try (PdfReader reader = new PdfReader(pdf)) {
+            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(text).contains(number).contains("Salle Navette");
+        }
+    }
+}
