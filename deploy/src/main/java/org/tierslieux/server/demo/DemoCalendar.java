@@ -100,6 +100,9 @@ class DemoCalendar {
     @Inject
     QualificationService qualifications;
 
+    @Inject
+    DemoBilling billing;
+
     /** In the current place (La Filature): unless its calendar is there already. */
     void filature(PlaceRef place, Cast cast) {
         if (lived(cast)) {
@@ -162,12 +165,13 @@ class DemoCalendar {
         for (int w = -WEEKS_BACK; w <= WEEKS_AHEAD; w++) {
             LocalDate monday = p.day(w, DayOfWeek.MONDAY);
             p.book(member, openSpace, monday, NINE, SEVEN_PM, 1, null);
-            p.book(treasurer, desk1, monday, NINE, SEVEN_PM, 1, null);
+            p.paid(p.book(treasurer, desk1, monday, NINE, SEVEN_PM, 1, null), cast.manager(), "CASH");
 
             LocalDate tuesday = p.day(w, DayOfWeek.TUESDAY);
             p.book(member, openSpace, tuesday, NINE, SEVEN_PM, 1, null);
             p.book(treasurer, openSpace, tuesday, NINE, SEVEN_PM, 1, null);
             Ref call = p.book(member, navette, tuesday, LocalTime.of(11, 0), LocalTime.of(12, 0), 1, "Point client");
+            p.paid(call, cast.manager(), "CARD_TERMINAL");
             if (tuesday.equals(memberCancels)) {
                 p.cancel(call, member, Duration.ofDays(1), null);
             } else if (tuesday.equals(managerCancels)) {
@@ -180,7 +184,10 @@ class DemoCalendar {
             p.book(treasurer, desk1, wednesday, NINE, SEVEN_PM, 1, null);
             p.book(member, desk2, wednesday, TWO_PM, SEVEN_PM, 1, null);
             if (w % 2 != 0) {
-                p.book(member, jacquard, wednesday, TWO_PM, LocalTime.of(16, 0), 1, "Atelier avec un client");
+                p.paid(
+                        p.book(member, jacquard, wednesday, TWO_PM, LocalTime.of(16, 0), 1, "Atelier avec un client"),
+                        cast.manager(),
+                        "CARD_TERMINAL");
             }
 
             LocalDate thursday = p.day(w, DayOfWeek.THURSDAY);
@@ -214,7 +221,32 @@ class DemoCalendar {
                                 new TimeRange(p.at(board, LocalTime.of(17, 0)), p.at(board, LocalTime.of(18, 0))),
                                 1,
                                 null)));
+
+        // money: a carnet bought early last month, the member's subscription invoiced by transfer at its start
+        // and paid a few days later (the bookings paid at the desk are above); last month closed at the end
+        p.history.at(
+                p.at(p.firstOfLastMonth().plusDays(2), LocalTime.of(10, 0)),
+                "a carnet bought at the desk",
+                () -> billing.packBoughtAtDesk(cast.treasurer(), "Carnet 10 journées", "CHEQUE", cast.manager()));
+        LocalDate first = p.today().withDayOfMonth(1); // when DemoPlans subscribed the member
+        p.history.at(
+                p.notAfter(p.at(first, LocalTime.of(9, 5)), Duration.ofMinutes(2)),
+                "the subscription invoiced",
+                () -> billing.invoiceSubscriptionByTransfer(cast.member()));
+        Instant transfer = p.at(first.plusDays(4), LocalTime.of(11, 0));
+        if (transfer.isBefore(p.now.minus(Duration.ofHours(1)))) {
+            p.history.at(
+                    transfer,
+                    "the subscription's transfer received",
+                    () -> billing.subscriptionTransferReceived(cast.member(), cast.treasurer()));
+        }
         p.play();
+        p.closeLastMonth(place, cast.treasurer());
+        try {
+            billing.askForPaymentFirst();
+        } catch (DomainException e) {
+            LOG.warnf("Demo billing: payment first not set at %s (%s)", place.slug(), e.code());
+        }
     }
 
     /** In the current place (L'Atelier Commun): unless its calendar is there already. */
@@ -261,7 +293,10 @@ class DemoCalendar {
             schedules.schedule(training, nextSession, "Initiation");
             schedules.schedule(training, laterSession, "Initiation du samedi");
         });
-        p.book(member, training, past, LocalTime.of(18, 0), LocalTime.of(20, 0), 1, null);
+        p.paid(
+                p.book(member, training, past, LocalTime.of(18, 0), LocalTime.of(20, 0), 1, null),
+                cast.manager(),
+                "CHEQUE");
         p.book(treasurer, training, past, LocalTime.of(18, 0), LocalTime.of(20, 0), 1, null);
         p.book(member2, training, next, LocalTime.of(18, 0), LocalTime.of(20, 0), 1, null);
         Instant granted = pastSession.end().plus(Duration.ofMinutes(30));
@@ -278,13 +313,27 @@ class DemoCalendar {
 
         for (int w = -WEEKS_BACK; w <= WEEKS_AHEAD; w++) {
             LocalDate tuesday = p.day(w, DayOfWeek.TUESDAY);
-            p.book(member2, printer, tuesday, LocalTime.of(14, 0), LocalTime.of(16, 0), 1, "Pièces de drone");
+            p.paid(
+                    p.book(member2, printer, tuesday, LocalTime.of(14, 0), LocalTime.of(16, 0), 1, "Pièces de drone"),
+                    cast.manager(),
+                    "CASH");
             LocalDate saturday = p.day(w, DayOfWeek.SATURDAY);
             Ref print = p.book(member2, printer, saturday, LocalTime.of(10, 0), LocalTime.of(12, 0), 1, null);
+            p.paid(print, cast.manager(), "CASH");
             if (w == -1) {
                 p.cancel(print, member2, Duration.ofDays(2), null);
             }
-            p.book(member2, wood, saturday, LocalTime.of(14, 0), LocalTime.of(17, 0), 1, "Restauration d'une chaise");
+            p.paid(
+                    p.book(
+                            member2,
+                            wood,
+                            saturday,
+                            LocalTime.of(14, 0),
+                            LocalTime.of(17, 0),
+                            1,
+                            "Restauration d'une chaise"),
+                    cast.manager(),
+                    "CHEQUE");
             if (w < 0) {
                 p.book(member2, cnc, saturday, LocalTime.of(10, 0), LocalTime.of(12, 0), 1, null);
             }
@@ -292,7 +341,10 @@ class DemoCalendar {
         // the laser, once qualified (the policy would refuse it before)
         p.bookAfter(granted, member, laser, p.day(1 - WEEKS_BACK, DayOfWeek.WEDNESDAY), 14, 0, 15, 30, "Boîtes");
         p.bookAfter(granted, treasurer, laser, p.day(-1, DayOfWeek.THURSDAY), 18, 0, 19, 0, "Enseigne");
-        p.bookAfter(granted, member, laser, p.day(-1, DayOfWeek.FRIDAY), 10, 0, 11, 0, null);
+        p.paid(
+                p.bookAfter(granted, member, laser, p.day(-1, DayOfWeek.FRIDAY), 10, 0, 11, 0, null),
+                cast.manager(),
+                "CARD_TERMINAL");
         p.bookAfter(granted, member, laser, p.day(0, DayOfWeek.SATURDAY), 10, 30, 12, 0, null);
         p.bookAfter(granted, member, laser, p.day(1, DayOfWeek.THURSDAY), 19, 0, 20, 30, "Nocturne");
         p.bookAfter(granted, member, laser, p.day(WEEKS_AHEAD, DayOfWeek.TUESDAY), 16, 0, 17, 0, null);
@@ -324,7 +376,14 @@ class DemoCalendar {
                         ClosureKind.MAINTENANCE,
                         new TimeRange(p.at(service, NINE), p.at(service, LocalTime.of(13, 0))),
                         "Remplacement de la broche"));
+
+        // money: a carnet bought early last month; last month closed at the end
+        p.history.at(
+                p.at(p.firstOfLastMonth().plusDays(2), LocalTime.of(10, 0)),
+                "a carnet bought at the desk",
+                () -> billing.packBoughtAtDesk(cast.treasurer(), "Carnet 20 heures machine", "CHEQUE", cast.manager()));
         p.play();
+        p.closeLastMonth(place, cast.treasurer());
     }
 
     /** Whether the demo member already has bookings in the current place (the calendar's marker). */
@@ -407,6 +466,41 @@ class DemoCalendar {
             Instant wanted = start.minus(lead);
             Instant latest = now.minus(Duration.ofDays(1));
             return wanted.isBefore(latest) ? wanted : latest;
+        }
+
+        LocalDate today() {
+            return now.atZone(zone).toLocalDate();
+        }
+
+        LocalDate firstOfLastMonth() {
+            return today().withDayOfMonth(1).minusMonths(1);
+        }
+
+        /** {@code at}, or {@code margin} before the seeding if that is earlier. */
+        Instant notAfter(Instant at, Duration margin) {
+            Instant latest = now.minus(margin);
+            return at.isBefore(latest) ? at : latest;
+        }
+
+        /** Paid at the desk ten minutes after it was made, when it has begun by now (one to come stays to pay). */
+        void paid(Ref ref, PersonId desk, String method) {
+            if (ref.made == null || !ref.start.isBefore(now)) {
+                return;
+            }
+            history.at(ref.made.plus(Duration.ofMinutes(10)), "paid at the desk", () -> {
+                if (ref.booking != null) {
+                    billing.payBookingAtDesk(ref.booking.id().value(), method, desk);
+                }
+            });
+        }
+
+        /** The treasurer closes last month, once the history is played. */
+        void closeLastMonth(PlaceRef place, PersonId treasurer) {
+            try {
+                billing.closeLastMonth(place, treasurer);
+            } catch (DomainException e) {
+                LOG.warnf("Demo billing: last month not closed at %s (%s)", slug, e.code());
+            }
         }
 
         /** A moment shortly before the seeding: the last things that happened. */

@@ -7,6 +7,7 @@ import static org.tierslieux.server.testsupport.Demo.FILATURE;
 import static org.tierslieux.server.testsupport.Demo.MANAGER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER;
 import static org.tierslieux.server.testsupport.Demo.MEMBER2;
+import static org.tierslieux.server.testsupport.Demo.TREASURER;
 import static org.tierslieux.server.testsupport.Demo.as;
 
 import io.quarkus.mailer.MockMailbox;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -245,6 +247,46 @@ class DemoCalendarTest {
     }
 
     @Test
+    void both_places_have_invoices_a_credit_note_a_valid_chain_and_last_month_closed() {
+        String lastMonth = YearMonth.now(PARIS).minusMonths(1).toString();
+        int creditNotes = 0;
+        for (String slug : List.of(FILATURE, ATELIER)) {
+            assertThat(get(TREASURER, place(slug) + "/invoices?type=INVOICE&size=1")
+                            .getInt("total"))
+                    .as("invoices at %s", slug)
+                    .isGreaterThan(1);
+            creditNotes += get(TREASURER, place(slug) + "/invoices?type=CREDIT_NOTE&size=1")
+                    .getInt("total");
+            JsonPath verification = get(TREASURER, place(slug) + "/invoices/verification");
+            assertThat(verification.getBoolean("valid")).as("chain of %s", slug).isTrue();
+            assertThat(verification.getLong("checked")).isGreaterThan(1);
+            // the carnet bought early last month at least: the closed month is not empty
+            List<Map<String, Object>> closings =
+                    get(TREASURER, place(slug) + "/closings").getList("");
+            assertThat(closings)
+                    .as("closings of %s", slug)
+                    .anySatisfy(c -> assertThat(c.get("period")).isEqualTo(lastMonth));
+            assertThat(get(
+                                    TREASURER,
+                                    place(slug) + "/invoices?type=INVOICE&to="
+                                            + YearMonth.parse(lastMonth).atEndOfMonth() + "&size=1")
+                            .getInt("total"))
+                    .as("documents of %s in the closed month", slug)
+                    .isGreaterThan(0);
+        }
+        assertThat(creditNotes)
+                .as("a paid booking cancelled, refunded with a credit note")
+                .isGreaterThan(0);
+        // the demo member's Résident subscription, invoiced by transfer with a due date
+        List<Map<String, Object>> mine =
+                get(MEMBER, place(FILATURE) + "/invoices?type=INVOICE&size=200").getList("items");
+        assertThat(mine).anySatisfy(d -> {
+            assertThat(d.get("dueDate")).isNotNull();
+            assertThat(d.get("totalInclVat")).isEqualTo(Map.of("amount", "180.00", "currency", "EUR"));
+        });
+    }
+
+    @Test
     void seeding_again_adds_nothing() {
         String range = "?from=" + today().minusDays(28) + "&to=" + today().plusDays(28);
         int filature =
@@ -255,8 +297,14 @@ class DemoCalendarTest {
                 get(MANAGER, place(ATELIER) + "/closures" + range).getList("").size();
         assertThat(filature).isGreaterThan(30);
         assertThat(atelier).isGreaterThan(10);
+        int documents = get(TREASURER, place(FILATURE) + "/invoices?size=1").getInt("total");
+        int closings = get(TREASURER, place(FILATURE) + "/closings").getList("").size();
 
         network.seed(new StartupEvent());
+
+        assertThat(get(TREASURER, place(FILATURE) + "/invoices?size=1").getInt("total"))
+                .isEqualTo(documents);
+        assertThat(get(TREASURER, place(FILATURE) + "/closings").getList("")).hasSize(closings);
 
         assertThat(get(MANAGER, place(FILATURE) + "/bookings" + range).getList(""))
                 .hasSize(filature);
