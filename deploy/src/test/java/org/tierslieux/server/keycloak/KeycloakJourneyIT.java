@@ -113,6 +113,9 @@ class KeycloakJourneyIT {
         Map<String, String> env = Map.ofEntries(
                 Map.entry("TL_DATA_DIR", work.resolve("app-data").toString()),
                 Map.entry("TL_IDENTITY_MODE", "oidc"),
+                // this journey is about signing in; paying first (the demo's default at la-filature) is
+                // PaymentJourneyTest's: here the member's desk is confirmed at once, its order left to pay
+                Map.entry("TL_DEMO_PAYMENT_FIRST", "false"),
                 Map.entry("QUARKUS_HTTP_PORT", String.valueOf(appPort)),
                 Map.entry("TL_PUBLIC_URL", app_),
                 Map.entry("QUARKUS_OIDC_TENANT_ENABLED", "true"),
