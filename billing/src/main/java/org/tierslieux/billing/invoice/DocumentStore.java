@@ -340,42 +340,7 @@ public class DocumentStore {
                         VatRate.of(r.getString(1)), new Money(r.getBigDecimal(2), c), new Money(r.getBigDecimal(3), c)),
                 d.place().value(),
                 d.id().value());
-        return new IssuedDocument(
-                d.id(),
-                d.place(),
-                d.type(),
-                d.number(),
-                d.sequence(),
-                d.issueDate(),
-                d.issuedAt(),
-                d.operationDate(),
-                d.dueDate(),
-                d.currency(),
-                d.seller(),
-                d.buyer(),
-                d.buyerPersonId(),
-                d.buyerCompanyId(),
-                d.deliveryAddress(),
-                d.operationNature(),
-                d.vatOnDebits(),
-                d.vatExemptionMention(),
-                d.mentions(),
-                lines,
-                Invoices.sortedVat(vat),
-                d.totalExclVat(),
-                d.totalVat(),
-                d.totalInclVat(),
-                d.paymentMethod(),
-                d.paidAt(),
-                d.originalId(),
-                d.originalNumber(),
-                d.originalIssueDate(),
-                d.reason(),
-                d.orderId(),
-                d.subjectType(),
-                d.subjectId(),
-                d.previousFootprint(),
-                d.footprint());
+        return d.with(lines, Invoices.sortedVat(vat), d.footprint());
     }
 
     String write(Object value) {

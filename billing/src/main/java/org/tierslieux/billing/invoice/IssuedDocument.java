@@ -60,4 +60,44 @@ public record IssuedDocument(
     public boolean creditNote() {
         return type == DocumentType.CREDIT_NOTE;
     }
+
+    /** The same document with its lines, VAT summary and footprint replaced (as read back, or once signed). */
+    public IssuedDocument with(List<DocumentLine> lines, List<VatLine> vatSummary, String footprint) {
+        return new IssuedDocument(
+                id,
+                place,
+                type,
+                number,
+                sequence,
+                issueDate,
+                issuedAt,
+                operationDate,
+                dueDate,
+                currency,
+                seller,
+                buyer,
+                buyerPersonId,
+                buyerCompanyId,
+                deliveryAddress,
+                operationNature,
+                vatOnDebits,
+                vatExemptionMention,
+                mentions,
+                lines,
+                vatSummary,
+                totalExclVat,
+                totalVat,
+                totalInclVat,
+                paymentMethod,
+                paidAt,
+                originalId,
+                originalNumber,
+                originalIssueDate,
+                reason,
+                orderId,
+                subjectType,
+                subjectId,
+                previousFootprint,
+                footprint);
+    }
 }

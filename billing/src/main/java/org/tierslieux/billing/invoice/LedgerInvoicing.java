@@ -433,42 +433,7 @@ public class LedgerInvoicing implements Invoicing {
     }
 
     static IssuedDocument withFootprint(IssuedDocument d, String footprint) {
-        return new IssuedDocument(
-                d.id(),
-                d.place(),
-                d.type(),
-                d.number(),
-                d.sequence(),
-                d.issueDate(),
-                d.issuedAt(),
-                d.operationDate(),
-                d.dueDate(),
-                d.currency(),
-                d.seller(),
-                d.buyer(),
-                d.buyerPersonId(),
-                d.buyerCompanyId(),
-                d.deliveryAddress(),
-                d.operationNature(),
-                d.vatOnDebits(),
-                d.vatExemptionMention(),
-                d.mentions(),
-                d.lines(),
-                d.vatSummary(),
-                d.totalExclVat(),
-                d.totalVat(),
-                d.totalInclVat(),
-                d.paymentMethod(),
-                d.paidAt(),
-                d.originalId(),
-                d.originalNumber(),
-                d.originalIssueDate(),
-                d.reason(),
-                d.orderId(),
-                d.subjectType(),
-                d.subjectId(),
-                d.previousFootprint(),
-                footprint);
+        return d.with(d.lines(), d.vatSummary(), footprint);
     }
 
     private static void check(DraftLine d, Currency currency, int position) {
