@@ -55,6 +55,7 @@ public class BookingService {
     private final RuleService rules;
     private final Instance<BookingPolicy> policies;
     private final Instance<HoldPolicy> holds;
+    private final Instance<VisitorAccess> visitors;
     private final Event<DomainEvent> events;
     private final MemberLock memberLock;
 
@@ -66,6 +67,7 @@ public class BookingService {
             RuleService rules,
             @Any Instance<BookingPolicy> policies,
             @Any Instance<HoldPolicy> holds,
+            @Any Instance<VisitorAccess> visitors,
             Event<DomainEvent> events,
             MemberLock memberLock) {
         this.clock = clock;
@@ -75,6 +77,7 @@ public class BookingService {
         this.rules = rules;
         this.policies = policies;
         this.holds = holds;
+        this.visitors = visitors;
         this.events = events;
         this.memberLock = memberLock;
     }
@@ -179,7 +182,7 @@ public class BookingService {
         }
         switch (applicable.audience()) {
             case MEMBERS -> {
-                if (!booker.member()) {
+                if (!booker.member() && !admittedAsVisitor(attempt(resource, booker, request))) {
                     throw DomainException.forbidden("booking.members-only");
                 }
             }
@@ -205,6 +208,16 @@ public class BookingService {
         }
         checkLimits(booker.person(), resource, applicable, period, moving, now);
         return resource;
+    }
+
+    /** Whether an extension lets this non-member in (a network pass...); see {@link VisitorAccess}. */
+    private boolean admittedAsVisitor(BookingAttempt attempt) {
+        for (VisitorAccess visitor : visitors) {
+            if (visitor.admits(attempt)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every rule but the free seats: what a waiting member must keep to join a waiting list. */
