@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.tierslieux.core.i18n.Messages;
 import org.tierslieux.core.i18n.RequestLocale;
 import org.tierslieux.core.people.IdentityMode;
+import org.tierslieux.core.people.LoginLocked;
 import org.tierslieux.core.people.Unauthenticated;
 
 /**
@@ -73,6 +74,19 @@ class ProblemMapper {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     Response unauthorized(RuntimeException e) {
+        LoginLocked locked = lockedIn(e);
+        if (locked != null) {
+            long seconds = locked.retryAfter().toSeconds();
+            if (request.path().equals(FORM_LOGIN_ACTION)) {
+                // the login form says for how long (in minutes, rounded up)
+                return Response.seeOther(java.net.URI.create("/login?locked=" + ((seconds + 59) / 60)))
+                        .build();
+            }
+            return Response.fromResponse(
+                            answer(429, "access.login-locked", Map.of("minutes", (seconds + 59) / 60), null))
+                    .header("Retry-After", Long.toString(seconds))
+                    .build();
+        }
         if (request.path().equals(FORM_LOGIN_ACTION)) {
             // a wrong password on the login form: back to the form, with its message
             return Response.seeOther(java.net.URI.create("/login?error=true")).build();
@@ -227,6 +241,18 @@ class ProblemMapper {
             return answer(400, "request.wrong-type", Map.of("field", field), Map.of(field, "wrong type or format"));
         }
         return answer(400, "request.malformed", Map.of("path", request.path()), null);
+    }
+
+    private static LoginLocked lockedIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LoginLocked locked) {
+                return locked;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     private Response unauthenticated() {

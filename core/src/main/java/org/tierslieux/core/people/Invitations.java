@@ -127,9 +127,9 @@ public class Invitations {
     @Transactional
     public PersonId accept(String secret, String password) {
         Invitation invitation = usable(secret);
-        String hash = hasher.hashChosen(password);
-        invitation.use(clock.instant());
         Person person = people.find(invitation.person());
+        String hash = hasher.hashChosen(password, person.email());
+        invitation.use(clock.instant());
         person.setPasswordHash(hash);
         return person.id();
     }

@@ -35,7 +35,7 @@ public class PeopleService {
     public PersonId createAccount(String email, String displayName, String passwordOrNull, boolean networkAdmin) {
         Person person = newPerson(email, displayName);
         if (passwordOrNull != null) {
-            person.setPasswordHash(hasher.hashChosen(passwordOrNull));
+            person.setPasswordHash(hasher.hashChosen(passwordOrNull, email));
         }
         if (networkAdmin) {
             person.makeNetworkAdmin();

@@ -32,11 +32,16 @@ public class LoginPages {
     /** The password form in local mode; in OIDC mode, the way to Keycloak's own login page. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Object login(@QueryParam("error") boolean error, @QueryParam("welcome") boolean welcome) {
+    public Object login(
+            @QueryParam("error") boolean error,
+            @QueryParam("welcome") boolean welcome,
+            @QueryParam("locked") @jakarta.ws.rs.DefaultValue("0") int lockedMinutes) {
         if (mode.isOidc()) {
             return Pages.redirect(OIDC_LOGIN);
         }
-        return pages.page(login).data("error", error).data("welcome", welcome);
+        // after too many failures: how long until the next try (the redirect of the login form says it)
+        int minutes = Math.max(0, Math.min(lockedMinutes, 24 * 60));
+        return pages.page(login).data("error", error).data("welcome", welcome).data("lockedMinutes", minutes);
     }
 
     static final String OIDC_LOGIN = "/login/oidc";

@@ -1,0 +1,94 @@
+package org.tierslieux.core.audit;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.tierslieux.core.people.Access;
+import org.tierslieux.core.people.Caller;
+import org.tierslieux.core.people.Role;
+import org.tierslieux.core.tenancy.PlaceContext;
+
+/**
+ * After every state-changing request (not GET, HEAD or OPTIONS) in a place, by a person who is manager or
+ * treasurer there, or by a network admin on an endpoint that asks for those roles: one row in the place's audit
+ * log, refusals included (their status says so). It runs after the endpoint's transaction has ended, so the
+ * row records what was answered; a failure to write it is logged, never turned into a failed answer for an
+ * action that has already happened.
+ */
+class AuditFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class);
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<Role> AUDITED = EnumSet.of(Role.MANAGER, Role.TREASURER);
+
+    @Inject
+    PlaceContext placeContext;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditLog log;
+
+    @ServerResponseFilter
+    void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
+        if (READS.contains(request.getMethod()) || response.getStatus() == 401) {
+            return;
+        }
+        var place = placeContext.current();
+        if (place.isEmpty() || !caller.isAuthenticated()) {
+            return;
+        }
+        var person = caller.person();
+        if (person.isEmpty()) {
+            return;
+        }
+        Set<String> actingAs = new TreeSet<>();
+        caller.rolesHere().stream().filter(AUDITED::contains).forEach(role -> actingAs.add(role.name()));
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (actingAs.isEmpty() && caller.isNetworkAdmin() && asksForAuditedRole(method, resource)) {
+            actingAs.add("NETWORK_ADMIN");
+        }
+        if (actingAs.isEmpty()) {
+            return;
+        }
+        String operation = method == null ? "" : method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        try {
+            log.record(
+                    place.get().id(),
+                    person.get(),
+                    caller.name(),
+                    String.join(",", actingAs),
+                    request.getMethod(),
+                    request.getUriInfo().getPath(),
+                    operation,
+                    response.getStatus());
+        } catch (RuntimeException e) {
+            LOG.errorf(
+                    e,
+                    "Audit log not written for %s %s by %s",
+                    request.getMethod(),
+                    request.getUriInfo().getPath(),
+                    caller.name());
+        }
+    }
+
+    private static boolean asksForAuditedRole(Method method, ResourceInfo resource) {
+        if (method == null) {
+            return false;
+        }
+        Access.InPlace rule = method.getAnnotation(Access.InPlace.class);
+        if (rule == null) {
+            rule = resource.getResourceClass().getAnnotation(Access.InPlace.class);
+        }
+        return rule != null && Arrays.stream(rule.value()).anyMatch(AUDITED::contains);
+    }
+}
