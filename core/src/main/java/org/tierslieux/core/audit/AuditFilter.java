@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.tierslieux.core.people.Access;
 import org.tierslieux.core.people.Caller;
+import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.people.Role;
 import org.tierslieux.core.tenancy.PlaceContext;
 
@@ -37,6 +38,9 @@ class AuditFilter {
 
     @Inject
     AuditLog log;
+
+    @Inject
+    PersonDirectory directory;
 
     @ServerResponseFilter
     void record(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
@@ -65,7 +69,11 @@ class AuditFilter {
             log.record(
                     place.get().id(),
                     person.get(),
-                    caller.name(),
+                    // the account's email (in OIDC mode the principal's name may be the token's subject)
+                    directory
+                            .byId(person.get())
+                            .map(PersonDirectory.Account::email)
+                            .orElse(caller.name()),
                     String.join(",", actingAs),
                     request.getMethod(),
                     request.getUriInfo().getPath(),
