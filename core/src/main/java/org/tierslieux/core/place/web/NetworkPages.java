@@ -25,7 +25,10 @@ import org.tierslieux.core.place.api.PlaceProfiles;
 import org.tierslieux.core.place.api.PlaceRequest;
 import org.tierslieux.core.web.Pages;
 
-/** The network's pages: the list of places for everyone, the place form for network admins. */
+/**
+ * The network's pages: the map and list of places and a public page per place for everyone, the place form
+ * for network admins.
+ */
 @Path("/network")
 @Produces(MediaType.TEXT_HTML)
 public class NetworkPages {
@@ -140,16 +143,22 @@ public class NetworkPages {
     private final Pages pages;
     private final Template home;
     private final Template form;
+    private final Template publicPlace;
+    private final PublicPlaceView publicView;
 
     NetworkPages(
             PlaceService places,
             Pages pages,
+            PublicPlaceView publicView,
             @Location("core/network.html") Template home,
-            @Location("core/place-form.html") Template form) {
+            @Location("core/place-form.html") Template form,
+            @Location("core/network-place.html") Template publicPlace) {
         this.places = places;
         this.pages = pages;
+        this.publicView = publicView;
         this.home = home;
         this.form = form;
+        this.publicPlace = publicPlace;
     }
 
     @GET
@@ -157,6 +166,15 @@ public class NetworkPages {
     public TemplateInstance network() {
         List<Place> all = places.all();
         return pages.page(home).data("places", all);
+    }
+
+    /** A place's public page: what a passer-by wants to know before coming (no sign-in needed). */
+    @GET
+    @Path("places/{slug}")
+    @Access.Public
+    public TemplateInstance publicPage(@PathParam("slug") String slug) {
+        Place place = places.get(slug);
+        return pages.page(publicPlace).data("p", place).data("facts", publicView.of(place));
     }
 
     @GET
