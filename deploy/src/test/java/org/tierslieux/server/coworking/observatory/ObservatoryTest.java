@@ -150,8 +150,8 @@ class ObservatoryTest {
                     .statusCode(422)
                     .contentType("application/problem+json")
                     .body("code", equalTo(code));
-            anonymous()
-                    .get("/api/v1/network/observatory/open-data.csv" + query)
+            // as a spreadsheet or curl asks (Accept: */*): the refusal is still problem+json
+            given().get("/api/v1/network/observatory/open-data.csv" + query)
                     .then()
                     .statusCode(422)
                     .contentType("application/problem+json")
