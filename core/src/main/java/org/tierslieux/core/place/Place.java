@@ -52,6 +52,8 @@ public class Place {
 
     private String website;
 
+    private String description;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -119,6 +121,21 @@ public class Place {
 
     public String website() {
         return website;
+    }
+
+    /** A few lines the place writes about itself for its public page; null when none. */
+    public String description() {
+        return description;
+    }
+
+    /** Replaces the public description (blank clears it). */
+    void describe(String text) {
+        String stripped = text == null ? null : text.strip();
+        if (stripped != null && stripped.length() > 2000) {
+            throw org.tierslieux.core.error.DomainException.invalid(
+                    "place.description-too-long", java.util.Map.of("max", 2000));
+        }
+        this.description = stripped == null || stripped.isEmpty() ? null : stripped;
     }
 
     public Instant createdAt() {

@@ -51,6 +51,15 @@ public class PlaceService {
         return place;
     }
 
+    /** Replaces the few lines a place shows about itself on its public page (blank clears them). */
+    @Transactional
+    public Place describe(String slug, String description) {
+        Place place = get(slug);
+        place.describe(description);
+        em().flush();
+        return place;
+    }
+
     @Transactional
     public Place get(String slug) {
         Place place = bySlugOrNull(slug);

@@ -25,7 +25,10 @@ import org.tierslieux.core.place.api.PlaceProfiles;
 import org.tierslieux.core.place.api.PlaceRequest;
 import org.tierslieux.core.web.Pages;
 
-/** The network's pages: the list of places for everyone, the place form for network admins. */
+/**
+ * The network's pages: the map and list of places and a public page per place for everyone, the place form
+ * for network admins.
+ */
 @Path("/network")
 @Produces(MediaType.TEXT_HTML)
 public class NetworkPages {
@@ -49,7 +52,8 @@ public class NetworkPages {
             String latitude,
             String longitude,
             String website,
-            Long version) {
+            Long version,
+            String description) {
 
         static PlaceForm blank() {
             return new PlaceForm(
@@ -66,6 +70,7 @@ public class NetworkPages {
                     null,
                     null,
                     "FR",
+                    null,
                     null,
                     null,
                     null,
@@ -96,7 +101,8 @@ public class NetworkPages {
                             ? null
                             : String.valueOf(p.coordinates().longitude()),
                     p.website(),
-                    p.version());
+                    p.version(),
+                    p.description());
         }
 
         PlaceRequest toRequest() {
@@ -140,16 +146,22 @@ public class NetworkPages {
     private final Pages pages;
     private final Template home;
     private final Template form;
+    private final Template publicPlace;
+    private final PublicPlaceView publicView;
 
     NetworkPages(
             PlaceService places,
             Pages pages,
+            PublicPlaceView publicView,
             @Location("core/network.html") Template home,
-            @Location("core/place-form.html") Template form) {
+            @Location("core/place-form.html") Template form,
+            @Location("core/network-place.html") Template publicPlace) {
         this.places = places;
         this.pages = pages;
+        this.publicView = publicView;
         this.home = home;
         this.form = form;
+        this.publicPlace = publicPlace;
     }
 
     @GET
@@ -157,6 +169,15 @@ public class NetworkPages {
     public TemplateInstance network() {
         List<Place> all = places.all();
         return pages.page(home).data("places", all);
+    }
+
+    /** A place's public page: what a passer-by wants to know before coming (no sign-in needed). */
+    @GET
+    @Path("places/{slug}")
+    @Access.Public
+    public TemplateInstance publicPage(@PathParam("slug") String slug) {
+        Place place = places.get(slug);
+        return pages.page(publicPlace).data("p", place).data("facts", publicView.of(place));
     }
 
     @GET
@@ -173,7 +194,11 @@ public class NetworkPages {
     public Response create(@jakarta.ws.rs.BeanParam FormFields fields) {
         PlaceForm submitted = fields.toForm(null, null);
         try {
+            checkedDescription(submitted.description());
             var place = places.create(new Slug(submitted.slug()), PlaceProfiles.from(checked(submitted.toRequest())));
+            if (submitted.description() != null && !submitted.description().isBlank()) {
+                places.describe(place.slug(), submitted.description());
+            }
             return Pages.redirect("/network#" + place.slug());
         } catch (DomainException refused) {
             return pages.refused(refused, error -> formPage(submitted, false, error));
@@ -195,7 +220,9 @@ public class NetworkPages {
         places.get(slug);
         PlaceForm submitted = fields.toForm(slug, fields.version);
         try {
+            checkedDescription(submitted.description());
             places.edit(slug, PlaceProfiles.from(checked(submitted.toRequest())), submitted.version());
+            places.describe(slug, submitted.description());
             return Pages.redirect("/network#" + slug);
         } catch (DomainException refused) {
             return pages.refused(refused, error -> formPage(submitted, true, error));
@@ -208,6 +235,13 @@ public class NetworkPages {
                 .data("editing", editing)
                 .data("error", error)
                 .data("allKinds", EnumSet.allOf(PlaceKind.class));
+    }
+
+    /** Refused before anything is saved, so that a too long description does not leave half a place behind. */
+    private static void checkedDescription(String description) {
+        if (description != null && description.length() > 2000) {
+            throw DomainException.invalid("place.description-too-long", java.util.Map.of("max", 2000));
+        }
     }
 
     /** The same checks as the API's (lengths, formats), refused as a form error rather than by the database. */
@@ -276,6 +310,9 @@ public class NetworkPages {
         @RestForm
         Long version;
 
+        @RestForm
+        String description;
+
         PlaceForm toForm(String fixedSlug, Long version) {
             Set<PlaceKind> chosen = EnumSet.noneOf(PlaceKind.class);
             if (kinds != null) {
@@ -304,7 +341,8 @@ public class NetworkPages {
                     trim(latitude),
                     trim(longitude),
                     trim(website),
-                    version);
+                    version,
+                    trim(description));
         }
 
         private static String trim(String s) {
