@@ -26,6 +26,7 @@ import org.tierslieux.core.place.PlaceId;
 public class NetworkSettings {
 
     /** The agreement: desk-days per member and month, and the rate per desk-day. */
+    @io.quarkus.qute.TemplateData
     public record Terms(BigDecimal monthlyAllowance, Money rate) {}
 
     static final BigDecimal MAX_ALLOWANCE = BigDecimal.valueOf(31);

@@ -44,8 +44,10 @@ public class PassBookings {
     }
 
     /** A desk pool or desk of a place taking part, as the member's page offers it. */
+    @io.quarkus.qute.TemplateData
     public record Desk(UUID id, String name, String kind) {}
 
+    @io.quarkus.qute.TemplateData
     public record HostPlace(String slug, String name, List<Desk> desks) {}
 
     public record Booked(Booking booking, PlaceRef host, String resource) {}

@@ -12,6 +12,7 @@ import org.tierslieux.core.place.PlaceRef;
 @ApplicationScoped
 public class PassView {
 
+    @io.quarkus.qute.TemplateData
     public record Pass(
             String home,
             String homeName,

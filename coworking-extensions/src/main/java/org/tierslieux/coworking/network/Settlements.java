@@ -26,6 +26,7 @@ import org.tierslieux.core.place.PlaceId;
 public class Settlements {
 
     /** Desk-days one member of {@code home} spent at {@code host} in the month, at one rate. */
+    @io.quarkus.qute.TemplateData
     public record Line(
             String host,
             String hostName,
@@ -38,8 +39,10 @@ public class Settlements {
             Money amount) {}
 
     /** A place's position: owed as a host, owes as a home place, and the net (positive: to receive). */
+    @io.quarkus.qute.TemplateData
     public record Balance(String place, String name, Money owed, Money owes, Money net) {}
 
+    @io.quarkus.qute.TemplateData
     public record Report(YearMonth month, List<Line> lines, List<Balance> balances) {}
 
     /** The month's report, limited to lines where host or home is one of {@code places} (null: all). */

@@ -1,8 +1,10 @@
 package org.tierslieux.coworking.network;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -31,7 +33,10 @@ import org.tierslieux.core.tenancy.PlaceContext;
 @ApplicationScoped
 public class VisitLog implements NetworkVisits {
 
+    private static final int AFTER_OTHERS = Interceptor.Priority.APPLICATION + 2000;
+
     /** One visit as the host manager and the member see it. */
+    @io.quarkus.qute.TemplateData
     public record Visit(
             UUID id,
             UUID booking,
@@ -71,7 +76,11 @@ public class VisitLog implements NetworkVisits {
         this.clock = clock;
     }
 
-    void confirmed(@Observes BookingConfirmed e) {
+    /**
+     * After core's credits and billing's orders observers: the booking's quote is computed (free, by {@link
+     * PassPricing}) before this visit counts against the allowance.
+     */
+    void confirmed(@Observes @Priority(AFTER_OTHERS) BookingConfirmed e) {
         PlaceRef host = placeContext.require();
         Resource resource = resources.find(e.resource());
         if (!NetworkPass.KINDS.contains(resource.kind()) || members.isMemberHere(e.person())) {
