@@ -97,6 +97,8 @@ public class PassBookings {
     private List<Desk> desks() {
         return resources.list(false, 0, 200).items().stream()
                 .filter(r -> NetworkPass.KINDS.contains(r.kind()))
+                // desk pools first: the open space is what a visitor books most
+                .sorted(java.util.Comparator.comparing((Resource r) -> !r.kind().equals("DESK_POOL")))
                 .map(r -> new Desk(r.id().value(), r.name(), r.kind()))
                 .toList();
     }
