@@ -252,6 +252,11 @@ class CheckinTest {
         String nine = book(navette, day.withHour(9), day.withHour(10));
         clock.setTo(at(day.withHour(8)));
         Demo.as(MANAGER)
+                .body(Map.of("enabled", false))
+                .put(API + "/checkin-settings")
+                .then()
+                .statusCode(200);
+        Demo.as(MANAGER)
                 .body(Map.of("enabled", true, "graceMinutes", 20))
                 .put(API + "/checkin-settings")
                 .then()
@@ -293,6 +298,11 @@ class CheckinTest {
         clock.setTo(at(day.withHour(7)));
         String early = book(resource("Salle Navette"), day.withHour(9), day.withHour(10));
         clock.setTo(at(day.withHour(11)));
+        Demo.as(MANAGER)
+                .body(Map.of("enabled", false))
+                .put(API + "/checkin-settings")
+                .then()
+                .statusCode(200);
         Demo.as(MANAGER)
                 .body(Map.of("enabled", true))
                 .put(API + "/checkin-settings")
