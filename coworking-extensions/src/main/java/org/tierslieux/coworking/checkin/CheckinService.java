@@ -3,8 +3,11 @@ package org.tierslieux.coworking.checkin;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +24,8 @@ import org.tierslieux.core.booking.Booking;
 import org.tierslieux.core.booking.BookingId;
 import org.tierslieux.core.booking.BookingService;
 import org.tierslieux.core.booking.BookingStatus;
+import org.tierslieux.core.credit.Allocation;
+import org.tierslieux.core.credit.CreditLedger;
 import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.kernel.Columns;
 import org.tierslieux.core.kernel.DomainEvent;
@@ -29,7 +34,11 @@ import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.place.PlaceRef;
+import org.tierslieux.core.pricing.CreditCoverage;
+import org.tierslieux.core.pricing.Unit;
+import org.tierslieux.core.pricing.Usage;
 import org.tierslieux.core.resource.Resource;
+import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.resource.ResourceService;
 import org.tierslieux.core.tenancy.PlaceContext;
 
@@ -101,6 +110,8 @@ public class CheckinService {
     private final PersonDirectory people;
     private final Event<DomainEvent> events;
     private final String publicUrl;
+    private final Instance<CreditCoverage> coverage;
+    private final CreditLedger ledger;
 
     CheckinService(
             Clock clock,
@@ -109,7 +120,11 @@ public class CheckinService {
             ResourceService resources,
             PersonDirectory people,
             Event<DomainEvent> events,
-            @ConfigProperty(name = "tl.public-url", defaultValue = "http://localhost:8080") String publicUrl) {
+            @ConfigProperty(name = "tl.public-url", defaultValue = "http://localhost:8080") String publicUrl,
+            @Any Instance<CreditCoverage> coverage,
+            CreditLedger ledger) {
+        this.coverage = coverage;
+        this.ledger = ledger;
         this.clock = clock;
         this.placeContext = placeContext;
         this.bookings = bookings;
@@ -252,6 +267,86 @@ public class CheckinService {
                 method,
                 now));
         return new Done(id, nameOf(booking.person()), null, resourceName, now, method);
+    }
+
+    /**
+     * A member comes without a booking: checked in on a desk pool until the end of the day, paid by one desk-day
+     * of their credits (a carnet, a day pass, a plan's days). Refused when the pool is full now, when they are
+     * already here, or without a desk-day left.
+     */
+    @Transactional
+    public Done walkIn(String email, ResourceId pool, PersonId by) {
+        PlaceRef place = placeContext.require();
+        Instant now = clock.instant();
+        PersonId member = people.byEmail(email == null ? "" : email.strip())
+                .map(PersonDirectory.Account::id)
+                .filter(p -> !people.rolesInCurrentPlace(p, place.id()).isEmpty())
+                .orElseThrow(() -> DomainException.notFound("checkin.member-unknown", Map.of()));
+        Resource resource = resources.find(pool);
+        if (!"DESK_POOL".equals(resource.kind()) || !resource.isActive()) {
+            throw DomainException.invalid("checkin.walk-in-desk-pool-only", Map.of());
+        }
+        lockCheckins();
+        Number here =
+                (Number) em().createNativeQuery("select count(*) from checkin where person_id = :p and guest_id is null"
+                                + " and checked_in_at <= :now and until > :now")
+                        .setParameter("p", member.value())
+                        .setParameter("now", now)
+                        .getSingleResult();
+        if (here.intValue() > 0) {
+            throw DomainException.conflict("checkin.already-here", Map.of());
+        }
+        int taken = seatsTakenNow(resource.id().value(), now);
+        if (taken >= resource.capacity()) {
+            throw DomainException.conflict("checkin.walk-in-full", Map.of("name", resource.name()));
+        }
+        Usage usage = new Usage(Map.of(Unit.DAY, BigDecimal.ONE, Unit.HALF_DAY, new BigDecimal("2")));
+        ledger.lock(member);
+        List<CreditCoverage.Covered> takes = List.of();
+        for (CreditCoverage c : coverage) {
+            takes = c.cover(member, resource, usage, now);
+            break;
+        }
+        if (takes.isEmpty() || Allocation.coveredFraction(takes, usage).compareTo(BigDecimal.ONE) < 0) {
+            throw DomainException.conflict("checkin.no-credit", Map.of());
+        }
+        UUID id = UUID.randomUUID();
+        LocalDate day = LocalDate.ofInstant(now, place.zone());
+        em().createNativeQuery("insert into checkin (tenant_id, id, resource_id, person_id, method, checked_in_at,"
+                        + " until, by_id) values (current_place_id(), :id, :r, :p, 'WALK_IN', :now, :u, :by)")
+                .setParameter("id", id)
+                .setParameter("r", resource.id().value())
+                .setParameter("p", member.value())
+                .setParameter("now", now)
+                .setParameter("u", day.plusDays(1).atStartOfDay(place.zone()).toInstant())
+                .setParameter("by", by == null ? null : by.value())
+                .executeUpdate();
+        ledger.consume(member, id, takes);
+        events.fire(new CheckinCreated(place.id(), id, null, resource.id().value(), member, null, "WALK_IN", now));
+        return new Done(id, nameOf(member), null, resource.name(), now, "WALK_IN");
+    }
+
+    /** Seats of a resource taken now: confirmed bookings, and walk-ins checked in. */
+    private int seatsTakenNow(UUID resource, Instant now) {
+        int booked = 0;
+        for (Booking b : bookings.ofResource(new ResourceId(resource), new TimeRange(now, now.plusNanos(1000)))) {
+            if (b.status() == BookingStatus.CONFIRMED) {
+                booked += b.seats();
+            }
+        }
+        return booked + walkInsNow().getOrDefault(resource, 0);
+    }
+
+    private Map<UUID, Integer> walkInsNow() {
+        Map<UUID, Integer> walkIns = new HashMap<>();
+        em().createNativeQuery(
+                        "select resource_id, count(*) from checkin where method = 'WALK_IN'"
+                                + " and checked_in_at <= :now and until > :now group by resource_id",
+                        Object[].class)
+                .setParameter("now", clock.instant())
+                .getResultList()
+                .forEach(r -> walkIns.put((UUID) ((Object[]) r)[0], ((Number) ((Object[]) r)[1]).intValue()));
+        return walkIns;
     }
 
     /** A guest arrives: on their day only, once. */
@@ -428,6 +523,7 @@ public class CheckinService {
                 booked.merge(b.resourceId().value(), b.seats(), Integer::sum);
             }
         }
+        walkInsNow().forEach((r, n) -> booked.merge(r, n, Integer::sum));
         Map<UUID, Integer> present = new HashMap<>();
         em().createNativeQuery(
                         "select resource_id, count(*) from checkin where resource_id is not null"

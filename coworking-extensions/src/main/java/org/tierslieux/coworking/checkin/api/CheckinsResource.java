@@ -35,6 +35,10 @@ public class CheckinsResource {
 
     public record SelfRequest(@NotNull UUID bookingId) {}
 
+    /** A member without a booking (by their e-mail) on a desk pool. */
+    public record WalkInRequest(
+            @NotNull @Size(max = 320) String email, @NotNull UUID resourceId) {}
+
     private final CheckinService checkins;
     private final Caller caller;
 
@@ -77,6 +81,23 @@ public class CheckinsResource {
             description = "A booking of the caller's, today. 201; another's booking 404; 409 as for the staff.")
     public Response self(@PathParam("place") String place, @Valid @NotNull SelfRequest request) {
         var done = checkins.selfCheckIn(caller.requirePerson(), new BookingId(request.bookingId()));
+        return Response.status(201).entity(done).build();
+    }
+
+    @POST
+    @Path("/walk-in")
+    @Access.InPlace(Role.MANAGER)
+    @Operation(
+            summary = "Check in a member without a booking (walk-in)",
+            description = "On a desk pool, until the end of the day, paid by one desk-day of the member's credits"
+                    + " (carnet, day pass, plan). 201; unknown member here 404 checkin.member-unknown; not a desk"
+                    + " pool 422 checkin.walk-in-desk-pool-only; pool full now 409 checkin.walk-in-full; already"
+                    + " here 409 checkin.already-here; no desk-day left 409 checkin.no-credit.")
+    public Response walkIn(@PathParam("place") String place, @Valid @NotNull WalkInRequest request) {
+        var done = checkins.walkIn(
+                request.email(),
+                new org.tierslieux.core.resource.ResourceId(request.resourceId()),
+                caller.requirePerson());
         return Response.status(201).entity(done).build();
     }
 

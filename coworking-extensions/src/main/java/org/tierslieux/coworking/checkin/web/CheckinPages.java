@@ -121,6 +121,19 @@ public class CheckinPages {
     }
 
     @POST
+    @Path("walk-in")
+    @Access.InPlace(Role.MANAGER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response walkIn(@PathParam("place") String place, @RestForm String email, @RestForm String pool) {
+        try {
+            var resource = new org.tierslieux.core.resource.ResourceId(Forms.id(pool, "resource.not-found"));
+            return ok(deskPage(checkins.walkIn(email, resource, caller.requirePerson()), null));
+        } catch (DomainException refused) {
+            return pages.refused(refused, error -> deskPage(null, error));
+        }
+    }
+
+    @POST
     @Path("settings")
     @Access.InPlace(Role.MANAGER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -202,6 +215,9 @@ public class CheckinPages {
                 .data("saved", false)
                 .data("expected", checkins.expectedToday())
                 .data("settings", settings.current())
+                .data("pools", resources.active().stream()
+                        .filter(r -> "DESK_POOL".equals(r.kind()))
+                        .toList())
                 .data("policies", CheckinSettings.GuestPolicy.values());
     }
 

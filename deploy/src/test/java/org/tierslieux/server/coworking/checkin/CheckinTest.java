@@ -10,6 +10,7 @@ import static org.tierslieux.server.testsupport.Demo.MEMBER;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -311,6 +312,76 @@ class CheckinTest {
         clock.advance(Duration.ofHours(2));
         noShows.sweepEveryPlace();
         assertThat(status(early)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void a_walk_in_is_checked_in_on_the_open_space_with_a_desk_day_of_their_credits_or_clearly_refused() {
+        String openSpace = resource("Open space");
+        BigDecimal before = deskDaysLeft(MEMBER);
+        var walkIn = Demo.as(MANAGER)
+                .body(Map.of("email", MEMBER, "resourceId", openSpace))
+                .post(API + "/checkins/walk-in")
+                .then();
+        if (before.compareTo(BigDecimal.ONE) >= 0) {
+            walkIn.statusCode(201).body("method", equalTo("WALK_IN")).body("resourceName", equalTo("Open space"));
+            assertThat(deskDaysLeft(MEMBER)).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
+            // here now, on the open space, counted in its occupancy
+            Map<String, Object> pool = Demo.as(MANAGER)
+                    .get(API + "/occupancy/live")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("resources.find { it.name == 'Open space' }");
+            assertThat((Integer) pool.get("checkedIn")).isPositive();
+            assertThat((Integer) pool.get("booked")).isPositive();
+            // twice: already here, no second desk-day taken
+            Demo.as(MANAGER)
+                    .body(Map.of("email", MEMBER, "resourceId", openSpace))
+                    .post(API + "/checkins/walk-in")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("checkin.already-here"));
+            assertThat(deskDaysLeft(MEMBER)).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
+        } else {
+            walkIn.statusCode(409).body("code", equalTo("checkin.no-credit"));
+        }
+        // the manager has no credits here: a clear refusal
+        Demo.as(MANAGER)
+                .body(Map.of("email", MANAGER, "resourceId", openSpace))
+                .post(API + "/checkins/walk-in")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("checkin.no-credit"));
+        // member2 is not a member here; a room is not an open space
+        Demo.as(MANAGER)
+                .body(Map.of("email", Demo.MEMBER2, "resourceId", openSpace))
+                .post(API + "/checkins/walk-in")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("checkin.member-unknown"));
+        Demo.as(MANAGER)
+                .body(Map.of("email", MEMBER, "resourceId", resource("Salle Navette")))
+                .post(API + "/checkins/walk-in")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("checkin.walk-in-desk-pool-only"));
+    }
+
+    /** The desk-days left in the member's lots usable now. */
+    static BigDecimal deskDaysLeft(String who) {
+        List<Map<String, Object>> lots = Demo.as(who)
+                .get(API + "/credits/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("lots");
+        return lots.stream()
+                .filter(l -> "DAY".equals(l.get("unit")) && Boolean.TRUE.equals(l.get("usableNow")))
+                .map(l -> new BigDecimal(String.valueOf(l.get("left"))))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     static String memberName() {
