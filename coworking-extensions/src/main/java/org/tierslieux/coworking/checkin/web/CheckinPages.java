@@ -215,9 +215,11 @@ public class CheckinPages {
                 .data("saved", false)
                 .data("expected", checkins.expectedToday())
                 .data("settings", settings.current())
-                .data("pools", resources.active().stream()
-                        .filter(r -> "DESK_POOL".equals(r.kind()))
-                        .toList())
+                .data(
+                        "pools",
+                        resources.active().stream()
+                                .filter(r -> "DESK_POOL".equals(r.kind()))
+                                .toList())
                 .data("policies", CheckinSettings.GuestPolicy.values());
     }
 
