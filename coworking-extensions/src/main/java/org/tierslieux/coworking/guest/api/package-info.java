@@ -1,0 +1,2 @@
+/** The guests API: invite, list. */
+package org.tierslieux.coworking.guest.api;
