@@ -85,10 +85,10 @@ public class DesksResource {
                     + " that its opening hours allow, with the desks free over the whole part (0 when full or past)."
                     + " 422 desk.range-invalid / desk.range-too-long.")
     public DaysResponse days(
-            @PathParam("place") String place, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+            @PathParam("place") String place, @QueryParam("from") String from, @QueryParam("to") String to) {
         ZoneId zone = placeContext.require().zone();
-        LocalDate first = from == null ? LocalDate.now(clock.withZone(zone)) : from;
-        LocalDate last = to == null ? first.plusDays(6) : to;
+        LocalDate first = from == null ? LocalDate.now(clock.withZone(zone)) : date(from);
+        LocalDate last = to == null ? first.plusDays(6) : date(to);
         List<PoolJson> pools = desks.between(first, last).stream()
                 .map(p -> new PoolJson(
                         p.resource().id().value(),
@@ -125,14 +125,26 @@ public class DesksResource {
     public QuoteResponse quote(
             @PathParam("place") String place,
             @QueryParam("resourceId") UUID resourceId,
-            @QueryParam("date") LocalDate date,
+            @QueryParam("date") String date,
             @QueryParam("part") DeskDays.Part part) {
         if (resourceId == null || date == null) {
             throw DomainException.invalid("desk.request-incomplete", Map.of());
         }
         Quote quote = desks.quote(
-                caller.requirePerson(), new ResourceId(resourceId), date, part == null ? DeskDays.Part.DAY : part);
+                caller.requirePerson(),
+                new ResourceId(resourceId),
+                date(date),
+                part == null ? DeskDays.Part.DAY : part);
         return QuoteResponse.of(null, quote);
+    }
+
+    /** A day of the query, YYYY-MM-DD; 422 desk.date-invalid otherwise. */
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalid("desk.date-invalid", Map.of());
+        }
     }
 
     @POST

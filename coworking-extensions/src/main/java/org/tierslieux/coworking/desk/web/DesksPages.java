@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +50,7 @@ public class DesksPages {
 
     /** A lot of credits that pays for desks. */
     @TemplateData
-    public record CreditLine(String label, BigDecimal left, String unit, Instant expiresAt, boolean pack) {}
+    public record CreditLine(String label, String left, String unit, Instant expiresAt, boolean pack) {}
 
     private static final int DAYS = 7;
 
@@ -111,7 +110,7 @@ public class DesksPages {
                 .filter(l -> desksIn(l.scope()))
                 .map(l -> new CreditLine(
                         l.label(),
-                        l.left().stripTrailingZeros(),
+                        l.left().stripTrailingZeros().toPlainString(),
                         l.unit().name(),
                         l.expiresAt(),
                         l.source() != org.tierslieux.core.credit.CreditSource.PLAN))

@@ -197,7 +197,7 @@ class DeskPoolTest {
                 as(member).get(api + "/desks/days?from=" + tuesday + "&to=" + tuesday.plusDays(90)),
                 422,
                 "desk.range-too-long");
-        as(member).get(api + "/desks/days?from=tuesday").then().statusCode(400).contentType("application/problem+json");
+        refused(as(member).get(api + "/desks/days?from=tuesday"), 422, "desk.date-invalid");
         refused(
                 as(member)
                         .body(Map.of("resourceId", pool, "date", saturday.toString()))
@@ -262,7 +262,7 @@ class DeskPoolTest {
                 .extract()
                 .asString();
         assertThat(html).contains("id=\"pool-" + pool + "\"");
-        assertThat(html).contains("Carnet 5 journées").contains("5 left");
+        assertThat(html).contains("Carnet 5 journées").contains("5 restant");
         assertThat(html)
                 .contains("class=\"book-DAY\"")
                 .contains("class=\"book-MORNING\"")
