@@ -67,8 +67,7 @@ public class RoomsResource {
         }
     }
 
-    public record RoomSettingsRequest(
-            List<String> equipment, BigDecimal nonMemberSupplementPerHour) {}
+    public record RoomSettingsRequest(List<String> equipment, BigDecimal nonMemberSupplementPerHour) {}
 
     private final Rooms rooms;
     private final QuoteService quotes;

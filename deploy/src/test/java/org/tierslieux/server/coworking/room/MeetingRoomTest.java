@@ -48,7 +48,11 @@ class MeetingRoomTest {
                 .then()
                 .statusCode(200);
         JsonPath set = Demo.as(Demo.MANAGER)
-                .body(Map.of("equipment", List.of("Écran 65 pouces", " Visioconférence ", ""), "nonMemberSupplementPerHour", "5"))
+                .body(Map.of(
+                        "equipment",
+                        List.of("Écran 65 pouces", " Visioconférence ", ""),
+                        "nonMemberSupplementPerHour",
+                        "5"))
                 .put(api + "/rooms/" + room)
                 .then()
                 .statusCode(200)
@@ -56,7 +60,12 @@ class MeetingRoomTest {
                 .jsonPath();
         assertThat(set.getList("equipment")).containsExactly("Écran 65 pouces", "Visioconférence");
 
-        JsonPath seen = Demo.as(Demo.MEMBER).get(api + "/rooms").then().statusCode(200).extract().jsonPath();
+        JsonPath seen = Demo.as(Demo.MEMBER)
+                .get(api + "/rooms")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(seen.getList("id")).containsExactly(room);
         assertThat(seen.getInt("[0].capacity")).isEqualTo(8);
         assertThat(seen.getList("[0].equipment")).containsExactly("Écran 65 pouces", "Visioconférence");
@@ -74,8 +83,10 @@ class MeetingRoomTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertThat(member.getString("totalExclVat.amount")).isEqualTo("20.00");
-        assertThat(member.getList("lines.description")).noneMatch(d -> d.toString().contains("non-membre"));
+        // the demo's price lists include VAT: 2 hours at 10
+        assertThat(member.getString("totalInclVat.amount")).isEqualTo("20.00");
+        assertThat(member.getList("lines.description"))
+                .noneMatch(d -> d.toString().contains("non-membre"));
 
         String outsider = aPerson();
         JsonPath visitor = as(outsider)
@@ -86,9 +97,11 @@ class MeetingRoomTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertThat(visitor.getString("totalExclVat.amount")).isEqualTo("30.00");
-        assertThat(visitor.getString("charged.amount")).isEqualTo("36.00");
-        assertThat(visitor.getList("lines.description")).anyMatch(d -> d.toString().contains("Tarif non-membre"));
+        // 2 hours at 10, and 2 hours of supplement at 5
+        assertThat(visitor.getString("totalInclVat.amount")).isEqualTo("30.00");
+        assertThat(visitor.getString("charged.amount")).isEqualTo("30.00");
+        assertThat(visitor.getList("lines.description"))
+                .anyMatch(d -> d.toString().contains("Tarif non-membre"));
 
         // the booking itself goes through core as for anyone, and is priced the same
         as(outsider)
@@ -102,22 +115,45 @@ class MeetingRoomTest {
     void the_rooms_page_shows_capacity_equipment_and_rates_and_the_manager_edits_them() {
         String place = aPlace("roompage");
         String room = resource(place, "ROOM", 4);
-        String html = Demo.browsing(Demo.MEMBER).get("/" + place + "/rooms").then().statusCode(200).extract().asString();
-        assertThat(html).contains("id=\"room-" + room + "\"").contains("4 personnes").doesNotContain("room-settings");
+        String html = Demo.browsing(Demo.MEMBER)
+                .get("/" + place + "/rooms")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(html)
+                .contains("id=\"room-" + room + "\"")
+                .contains("4 personnes")
+                .doesNotContain("room-settings");
         assertThat(html).doesNotContain("style=").doesNotContain("<script>").doesNotContain(" onclick=");
 
         String cookie = Demo.session(Demo.MANAGER);
-        RestAssured.given().redirects().follow(false).cookie("tl-session", cookie)
+        RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookie("tl-session", cookie)
                 .formParam("equipment", "Paperboard\nÉcran")
                 .formParam("supplement", "7,50")
                 .post("/" + place + "/rooms/" + room)
                 .then()
                 .statusCode(303);
-        String after = RestAssured.given().cookie("tl-session", cookie).accept("text/html")
-                .get("/" + place + "/rooms").then().statusCode(200).extract().asString();
-        assertThat(after).contains("<li>Paperboard</li>").contains("<li>Écran</li>").contains("7.50 EUR");
+        String after = RestAssured.given()
+                .cookie("tl-session", cookie)
+                .accept("text/html")
+                .get("/" + place + "/rooms")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(after)
+                .contains("<li>Paperboard</li>")
+                .contains("<li>Écran</li>")
+                .contains("7.50 EUR");
         // a wrong amount comes back on the page with the reason, not a server error
-        RestAssured.given().redirects().follow(false).cookie("tl-session", cookie)
+        RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookie("tl-session", cookie)
                 .formParam("equipment", "Paperboard")
                 .formParam("supplement", "sept")
                 .post("/" + place + "/rooms/" + room)
@@ -125,7 +161,10 @@ class MeetingRoomTest {
                 .statusCode(422)
                 .contentType(ContentType.HTML);
         // a member may not edit
-        RestAssured.given().redirects().follow(false).cookie("tl-session", Demo.session(Demo.MEMBER))
+        RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookie("tl-session", Demo.session(Demo.MEMBER))
                 .formParam("equipment", "Rien")
                 .post("/" + place + "/rooms/" + room)
                 .then()
@@ -139,26 +178,47 @@ class MeetingRoomTest {
         String room = resource(place, "ROOM", 4);
         String pool = resource(place, "DESK_POOL", 4);
         refused(
-                Demo.as(Demo.MANAGER).body(Map.of("nonMemberSupplementPerHour", "-1")).put(api + "/rooms/" + room),
-                422,
-                "room.supplement-invalid");
-        refused(
-                Demo.as(Demo.MANAGER).body(Map.of("nonMemberSupplementPerHour", "1.234")).put(api + "/rooms/" + room),
+                Demo.as(Demo.MANAGER)
+                        .body(Map.of("nonMemberSupplementPerHour", "-1"))
+                        .put(api + "/rooms/" + room),
                 422,
                 "room.supplement-invalid");
         refused(
                 Demo.as(Demo.MANAGER)
-                        .body(Map.of("equipment", Collections.nCopies(21, "x").stream().map(x -> x + SEQ.incrementAndGet()).toList()))
+                        .body(Map.of("nonMemberSupplementPerHour", "1.234"))
+                        .put(api + "/rooms/" + room),
+                422,
+                "room.supplement-invalid");
+        refused(
+                Demo.as(Demo.MANAGER)
+                        .body(Map.of(
+                                "equipment",
+                                Collections.nCopies(21, "x").stream()
+                                        .map(x -> x + SEQ.incrementAndGet())
+                                        .toList()))
                         .put(api + "/rooms/" + room),
                 422,
                 "room.equipment-invalid");
         refused(
-                Demo.as(Demo.MANAGER).body(Map.of("equipment", List.of("x".repeat(61)))).put(api + "/rooms/" + room),
+                Demo.as(Demo.MANAGER)
+                        .body(Map.of("equipment", List.of("x".repeat(61))))
+                        .put(api + "/rooms/" + room),
                 422,
                 "room.equipment-invalid");
-        refused(Demo.as(Demo.MANAGER).body(Map.of("equipment", List.of())).put(api + "/rooms/" + pool), 422, "room.not-a-room");
-        Demo.as(Demo.MEMBER).body(Map.of("equipment", List.of())).put(api + "/rooms/" + room).then().statusCode(403);
-        Demo.as(Demo.MANAGER).body("{not json").put(api + "/rooms/" + room).then().statusCode(400);
+        refused(
+                Demo.as(Demo.MANAGER).body(Map.of("equipment", List.of())).put(api + "/rooms/" + pool),
+                422,
+                "room.not-a-room");
+        Demo.as(Demo.MEMBER)
+                .body(Map.of("equipment", List.of()))
+                .put(api + "/rooms/" + room)
+                .then()
+                .statusCode(403);
+        Demo.as(Demo.MANAGER)
+                .body("{not json")
+                .put(api + "/rooms/" + room)
+                .then()
+                .statusCode(400);
         Demo.as(Demo.MANAGER)
                 .body(Map.of("equipment", List.of()))
                 .put(api + "/rooms/" + java.util.UUID.randomUUID())
@@ -166,7 +226,10 @@ class MeetingRoomTest {
                 .statusCode(404)
                 .contentType("application/problem+json");
         refused(
-                Demo.as(Demo.MEMBER).queryParam("start", "demain").queryParam("end", "après").get(api + "/rooms/" + room + "/quote"),
+                Demo.as(Demo.MEMBER)
+                        .queryParam("start", "demain")
+                        .queryParam("end", "après")
+                        .get(api + "/rooms/" + room + "/quote"),
                 422,
                 "booking.period-missing");
         refused(
@@ -181,7 +244,8 @@ class MeetingRoomTest {
     // ---- steps ---------------------------------------------------------------------------------------------
 
     static RequestSpecification as(String email) {
-        return RestAssured.given().auth()
+        return RestAssured.given()
+                .auth()
                 .preemptive()
                 .basic(email, PASSWORD)
                 .contentType(ContentType.JSON)
@@ -219,7 +283,8 @@ class MeetingRoomTest {
 
     static String resource(String place, String kind, int capacity) {
         return Demo.as(Demo.MANAGER)
-                .body(Map.of("kind", kind, "name", kind.toLowerCase() + "-" + SEQ.incrementAndGet(), "capacity", capacity))
+                .body(Map.of(
+                        "kind", kind, "name", kind.toLowerCase() + "-" + SEQ.incrementAndGet(), "capacity", capacity))
                 .post("/api/v1/places/" + place + "/resources")
                 .then()
                 .statusCode(201)
