@@ -1,2 +1,6 @@
-/** What a coworking lends beyond core's kinds: phone booths for now; desk pools and day passes come next. */
+/**
+ * What a coworking lends beyond core's kinds: desk pools booked by the half-day or the day (through core's
+ * bookings, so carnets, day passes and plan credits pay for them as core's credit coverage says), and phone
+ * booths.
+ */
 package org.tierslieux.coworking.desk;
