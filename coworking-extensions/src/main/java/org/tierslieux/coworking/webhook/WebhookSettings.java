@@ -12,6 +12,10 @@ import java.util.List;
 @ConfigMapping(prefix = "tl.webhooks")
 public interface WebhookSettings {
 
+    /** How often the sender runs ({@code 10s}; {@code off} stops it). Read by its {@code @Scheduled}. */
+    @WithDefault("10s")
+    String sendEvery();
+
     /**
      * The waits after the 1st, 2nd, ... failed attempt of a delivery; the last one repeats. Default 1 min, 5 min,
      * 30 min, 2 h, 6 h, 12 h.
