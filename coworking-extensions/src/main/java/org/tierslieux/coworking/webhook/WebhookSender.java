@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.tierslieux.billing.mollie.KeyCipher;
+import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.kernel.JobLock;
 import org.tierslieux.core.place.PlaceDirectory;
 import org.tierslieux.core.place.PlaceRef;
@@ -143,7 +144,16 @@ public class WebhookSender {
     }
 
     private Optional<Outcome> attempt(UUID delivery, boolean onlyIfEnabled) {
-        Optional<Attempt> attempt = QuarkusTransaction.requiringNew().call(() -> prepare(delivery, onlyIfEnabled));
+        Optional<Attempt> attempt;
+        try {
+            attempt = QuarkusTransaction.requiringNew().call(() -> prepare(delivery, onlyIfEnabled));
+        } catch (DomainException unreadable) {
+            // the application's key changed and the secret cannot be opened: a failure the manager sees in the
+            // log (a new secret mends it), not an error of the whole run
+            Outcome outcome = new Outcome(null, "Secret unreadable (" + unreadable.code() + "): replace the secret");
+            QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
+            return Optional.of(outcome);
+        }
         if (attempt.isEmpty()) {
             return Optional.empty();
         }
@@ -195,6 +205,9 @@ public class WebhookSender {
 
     private void record(UUID id, Outcome outcome) {
         WebhookDelivery delivery = delivery(id);
+        if (delivery == null) {
+            return; // removed with its subscription meanwhile
+        }
         WebhookSubscription subscription = subscription(delivery.subscriptionId());
         Instant now = clock.instant();
         boolean test = WebhookEvent.TEST.equals(delivery.eventType());
