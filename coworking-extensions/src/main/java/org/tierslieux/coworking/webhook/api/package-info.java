@@ -1,0 +1,2 @@
+/** The webhooks' JSON API: subscriptions of a place, their delivery log, tests and re-enabling. */
+package org.tierslieux.coworking.webhook.api;
