@@ -27,6 +27,7 @@ import org.tierslieux.core.kernel.DomainEvent;
 import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.place.PlaceRef;
+import org.tierslieux.core.place.PlaceService;
 import org.tierslieux.core.pricing.BillTo;
 import org.tierslieux.core.pricing.CreditCoverage;
 import org.tierslieux.core.pricing.QuoteBuilder;
@@ -68,6 +69,7 @@ public class GuestService {
     private final CreditLedger ledger;
     private final OrderService orders;
     private final Event<DomainEvent> events;
+    private final PlaceService places;
 
     GuestService(
             Clock clock,
@@ -79,7 +81,9 @@ public class GuestService {
             @Any Instance<CreditCoverage> coverage,
             CreditLedger ledger,
             OrderService orders,
-            Event<DomainEvent> events) {
+            Event<DomainEvent> events,
+            PlaceService places) {
+        this.places = places;
         this.clock = clock;
         this.placeContext = placeContext;
         this.settings = settings;
@@ -145,7 +149,10 @@ public class GuestService {
                                 BigDecimal.ONE,
                                 Unit.DAY,
                                 s.guestPrice(),
-                                VatRate.STANDARD)
+                                // a place that charges no VAT bills none (its exemption mention covers it)
+                                places.get(place.slug()).legal().vatExemptionMention() != null
+                                        ? VatRate.EXEMPT
+                                        : VatRate.STANDARD)
                         .build();
                 SaleOrder order = orders.openFor(quote);
                 em().createNativeQuery("update guest_invitation set order_id = :o where id = :id")

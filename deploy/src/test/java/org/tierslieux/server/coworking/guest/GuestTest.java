@@ -40,6 +40,15 @@ class GuestTest {
     @Inject
     org.tierslieux.core.people.PersonDirectory people;
 
+    @Inject
+    org.tierslieux.core.pricing.QuoteStore quotes;
+
+    @Inject
+    org.tierslieux.core.tenancy.PlaceScope scope;
+
+    @Inject
+    org.tierslieux.core.place.PlaceDirectory directory;
+
     @AfterEach
     void guests_free_again() {
         policy("FREE", "0");
@@ -359,6 +368,49 @@ class GuestTest {
                 .get(API + "/guests/mine")
                 .then()
                 .body("find { it.id == '" + guest + "' }.cancelledAt", notNullValue());
+    }
+
+    @Test
+    void at_a_place_that_charges_no_vat_a_guest_day_billed_to_the_host_carries_none() {
+        String atelier = "/api/v1/places/" + ATELIER;
+        Demo.as(MANAGER)
+                .body(Map.of("enabled", false, "guestPolicy", "BILL_HOST", "guestPrice", new BigDecimal("10.00")))
+                .put(atelier + "/checkin-settings")
+                .then()
+                .statusCode(200);
+        try {
+            String order = Demo.as(MEMBER)
+                    .body(Map.of(
+                            "name",
+                            "Sans TVA",
+                            "email",
+                            email(),
+                            "day",
+                            today().plusDays(2).toString()))
+                    .post(atelier + "/guests")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("orderId");
+            String quote = Demo.as(MEMBER)
+                    .get(atelier + "/orders/" + order)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("quoteId");
+            var place = directory.bySlug(ATELIER).orElseThrow();
+            var saved =
+                    scope.call(place, () -> quotes.find(UUID.fromString(quote)).orElseThrow());
+            assertThat(saved.lines())
+                    .isNotEmpty()
+                    .allSatisfy(l -> assertThat(l.vat().exempt()).isTrue());
+        } finally {
+            Demo.as(MANAGER)
+                    .body(Map.of("enabled", false, "guestPolicy", "FREE", "guestPrice", BigDecimal.ZERO))
+                    .put(atelier + "/checkin-settings")
+                    .then()
+                    .statusCode(200);
+        }
     }
 
     /** The desk-days left in the member's lots usable now. */
