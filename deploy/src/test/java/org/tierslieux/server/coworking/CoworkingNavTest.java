@@ -29,7 +29,10 @@ class CoworkingNavTest {
 
     static void resource(String place, String kind, String name) {
         Demo.as(Demo.MANAGER)
-                .body(Map.of("kind", kind, "name", name, "capacity", 4))
+                .body(
+                        "ROOM".equals(kind)
+                                ? Map.of("kind", kind, "name", name, "capacity", 4)
+                                : Map.of("kind", kind, "name", name))
                 .post("/api/v1/places/" + place + "/resources")
                 .then()
                 .statusCode(201);
