@@ -394,6 +394,18 @@ public class OrderService {
         }
     }
 
+    /**
+     * Something an order paid for, sold outside core's bookings (a coworking guest day), was cancelled: the same
+     * as a cancelled booking's order. Pending: cancelled (a transfer invoice issued at order is credited in full);
+     * paid: what is left is refunded with a credit note. An issued invoice is never touched.
+     */
+    @Transactional
+    public SaleOrder subjectCancelled(UUID orderId, String reason) {
+        SaleOrder order = locked(orderId);
+        cancelled(order, reason);
+        return order;
+    }
+
     // ---- refunds ------------------------------------------------------------------------------------------
 
     /**

@@ -8,10 +8,13 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tierslieux.core.booking.Booking;
 import org.tierslieux.core.booking.BookingId;
@@ -44,7 +49,9 @@ import org.tierslieux.core.tenancy.PlaceContext;
 
 /**
  * Arrivals at the current place. A pass is a secret code (only its SHA-256 is kept) for one booking or one
- * guest's day, shown as a QR code of {@code <public url>/<place>/checkin/scan?code=...}. A booking or a guest is
+ * guest's day, shown as a QR code of {@code <public url>/<place>/checkin/scan?code=...}. A booking's code is the
+ * same each time it is shown (an HMAC of the place and the booking under a key derived from the application's
+ * secrets key), so a pass printed or saved in a wallet stays valid; a guest's is random, made once and mailed. A booking or a guest is
  * checked in once, on its day; the code of another place is simply unknown here (404), a used one is refused
  * (409 {@code checkin.already-used}). Every arrival fires {@link CheckinCreated}.
  */
@@ -112,6 +119,7 @@ public class CheckinService {
     private final String publicUrl;
     private final Instance<CreditCoverage> coverage;
     private final CreditLedger ledger;
+    private final byte[] passKey;
 
     CheckinService(
             Clock clock,
@@ -122,7 +130,9 @@ public class CheckinService {
             Event<DomainEvent> events,
             @ConfigProperty(name = "tl.public-url", defaultValue = "http://localhost:8080") String publicUrl,
             @Any Instance<CreditCoverage> coverage,
-            CreditLedger ledger) {
+            CreditLedger ledger,
+            @ConfigProperty(name = "tl.secrets.encryption-key") Optional<String> secretsKey) {
+        this.passKey = secretsKey.map(CheckinService::passKeyOf).orElse(null);
         this.coverage = coverage;
         this.ledger = ledger;
         this.clock = clock;
@@ -142,8 +152,8 @@ public class CheckinService {
     }
 
     /**
-     * A fresh code for a booking of the holder (the previous one stops working: the newest shown is the valid
-     * one). A booking of someone else: 404; not active: 409.
+     * The code of a booking of the holder: the same each time (a pass printed or saved stays valid), as long as
+     * the application's secrets key does not change. A booking of someone else: 404; not active: 409.
      */
     @Transactional
     public String passForBooking(PersonId holder, BookingId id) {
@@ -154,7 +164,7 @@ public class CheckinService {
         if (booking.status() != BookingStatus.CONFIRMED) {
             throw DomainException.conflict("checkin.booking-not-active", Map.of());
         }
-        String code = Secrets.newSecret(CODE_PREFIX);
+        String code = bookingCode(id);
         em().createNativeQuery("insert into checkin_pass (tenant_id, id, token_hash, booking_id, created_at)"
                         + " values (current_place_id(), :id, :h, :b, :now) on conflict (tenant_id, booking_id)"
                         + " where booking_id is not null do update set token_hash = excluded.token_hash,"
@@ -165,6 +175,46 @@ public class CheckinService {
                 .setParameter("now", clock.instant())
                 .executeUpdate();
         return code;
+    }
+
+    /**
+     * The stable code of a booking's pass: HMAC-SHA256 of the place and the booking. Without a secrets key (a dev
+     * run without one), a random code: each showing then replaces the previous one, as before.
+     */
+    String bookingCode(BookingId id) {
+        if (passKey == null) {
+            return Secrets.newSecret(CODE_PREFIX);
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(passKey, "HmacSHA256"));
+            byte[] digest =
+                    mac.doFinal(("booking:" + placeContext.require().id().value() + "/" + id.value())
+                            .getBytes(StandardCharsets.UTF_8));
+            return CODE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot make a pass code", e);
+        }
+    }
+
+    /** A key of its own for passes, derived from the secrets key (never the encryption key itself). */
+    private static byte[] passKeyOf(String base64) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (key.length == 0) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal("tierslieux check-in passes v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot derive the pass key", e);
+        }
     }
 
     /** The code of a guest's pass, made once when they are invited (only its hash is kept: it is mailed). */

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A guest invited for a day, as the host and the staff see it. */
+/**
+ * A guest invited for a day, as the host and the staff see it; {@code cancellable} while not cancelled, not arrived
+ * and not past.
+ */
 @io.quarkus.qute.TemplateData
 public record Guest(
         UUID id,
@@ -16,4 +19,5 @@ public record Guest(
         String payment,
         UUID orderId,
         Instant checkedInAt,
-        Instant cancelledAt) {}
+        Instant cancelledAt,
+        boolean cancellable) {}

@@ -27,6 +27,7 @@ import org.tierslieux.core.kernel.DomainEvent;
 import org.tierslieux.core.people.PersonDirectory;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.place.PlaceRef;
+import org.tierslieux.core.place.PlaceService;
 import org.tierslieux.core.pricing.BillTo;
 import org.tierslieux.core.pricing.CreditCoverage;
 import org.tierslieux.core.pricing.QuoteBuilder;
@@ -45,7 +46,10 @@ import org.tierslieux.coworking.checkin.CheckinSettingsService;
  * A member invites a guest for a day (today or later, within a year): one live invitation per e-mail and day
  * (409 {@code guest.already-invited}). The day is free, taken from the host's credits (one desk-day of a carnet
  * or a plan, as a desk-pool day would be) or billed to the host (an order of the guest day's price), as the
- * place's guest policy says. The guest gets a QR pass by e-mail, which the staff reads on arrival.
+ * place's guest policy says. The guest gets a QR pass by e-mail, which the staff reads on arrival, in the host's
+ * language. The host may cancel an invitation until the guest arrives (not a past day): the pass stops working, the
+ * credits taken come back, an order billed to the host goes the way of a cancelled booking's (cancelled if unpaid,
+ * else refunded with a credit note: an issued invoice is never touched), and the guest is told by e-mail.
  */
 @ApplicationScoped
 public class GuestService {
@@ -65,6 +69,7 @@ public class GuestService {
     private final CreditLedger ledger;
     private final OrderService orders;
     private final Event<DomainEvent> events;
+    private final PlaceService places;
 
     GuestService(
             Clock clock,
@@ -76,7 +81,9 @@ public class GuestService {
             @Any Instance<CreditCoverage> coverage,
             CreditLedger ledger,
             OrderService orders,
-            Event<DomainEvent> events) {
+            Event<DomainEvent> events,
+            PlaceService places) {
+        this.places = places;
         this.clock = clock;
         this.placeContext = placeContext;
         this.settings = settings;
@@ -116,8 +123,8 @@ public class GuestService {
         if (already.intValue() > 0) {
             throw DomainException.conflict("guest.already-invited", Map.of("email", cleanEmail, "day", day));
         }
-        String hostName =
-                people.contact(host).map(PersonDirectory.Contact::displayName).orElse("?");
+        Optional<PersonDirectory.Contact> contact = people.contact(host);
+        String hostName = contact.map(PersonDirectory.Contact::displayName).orElse("?");
         UUID id = UUID.randomUUID();
         CheckinSettings s = settings.current();
         Instant now = clock.instant();
@@ -142,7 +149,10 @@ public class GuestService {
                                 BigDecimal.ONE,
                                 Unit.DAY,
                                 s.guestPrice(),
-                                VatRate.STANDARD)
+                                // a place that charges no VAT bills none (its exemption mention covers it)
+                                places.get(place.slug()).legal().vatExemptionMention() != null
+                                        ? VatRate.EXEMPT
+                                        : VatRate.STANDARD)
                         .build();
                 SaleOrder order = orders.openFor(quote);
                 em().createNativeQuery("update guest_invitation set order_id = :o where id = :id")
@@ -152,8 +162,76 @@ public class GuestService {
             }
         }
         String code = checkins.passForGuest(id);
-        events.fire(
-                new GuestInvited(place, id, host, hostName, cleanName, cleanEmail, day, code, checkins.scanUrl(code)));
+        events.fire(new GuestInvited(
+                place,
+                id,
+                host,
+                hostName,
+                cleanName,
+                cleanEmail,
+                day,
+                code,
+                checkins.scanUrl(code),
+                contact.map(PersonDirectory.Contact::locale).orElse(null)));
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * The host cancels an invitation of theirs: 404 {@code guest.not-found} (someone else's too), 409
+     * {@code guest.cancelled} (already), {@code guest.arrived} (checked in), {@code guest.past} (a past day).
+     */
+    @Transactional
+    public Guest cancel(PersonId host, UUID id) {
+        PlaceRef place = placeContext.require();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery(
+                        "select host_id, day, cancelled_at, order_id, payment from guest_invitation where id = :id"
+                                + " for update",
+                        Object[].class)
+                .setParameter("id", id)
+                .getResultList();
+        if (rows.isEmpty() || !host.value().equals(rows.get(0)[0])) {
+            throw DomainException.notFound("guest.not-found", Map.of());
+        }
+        Object[] row = rows.get(0);
+        if (row[2] != null) {
+            throw DomainException.conflict("guest.cancelled", Map.of());
+        }
+        // the same lock as check-in's, so that a guest arriving now is either in or cancelled, not both
+        em().createNativeQuery("select pg_advisory_xact_lock(hashtextextended('checkin:' || current_place_id(), 0))")
+                .getSingleResult();
+        Guest guest = find(id).orElseThrow();
+        if (guest.checkedInAt() != null) {
+            throw DomainException.conflict("guest.arrived", Map.of());
+        }
+        LocalDate day = localDate(row[1]);
+        if (day.isBefore(LocalDate.ofInstant(clock.instant(), place.zone()))) {
+            throw DomainException.conflict("guest.past", Map.of("day", day));
+        }
+        em().createNativeQuery("update guest_invitation set cancelled_at = :now where id = :id")
+                .setParameter("now", clock.instant())
+                .setParameter("id", id)
+                .executeUpdate();
+        switch (CheckinSettings.GuestPolicy.valueOf((String) row[4])) {
+            case FREE -> {}
+            case HOST_CREDITS -> ledger.refund(host, id, "Invitation annulée · " + guest.name() + " · " + day);
+            case BILL_HOST -> {
+                if (row[3] != null) {
+                    orders.subjectCancelled(
+                            (UUID) row[3], "Annulation de l'invitation de " + guest.name() + " · " + day);
+                }
+            }
+        }
+        Optional<PersonDirectory.Contact> contact = people.contact(host);
+        events.fire(new GuestCancelled(
+                place,
+                id,
+                host,
+                guest.hostName(),
+                guest.name(),
+                guest.email(),
+                day,
+                contact.map(PersonDirectory.Contact::locale).orElse(null)));
         return find(id).orElseThrow();
     }
 
@@ -212,6 +290,7 @@ public class GuestService {
                 .setParameter("h", parameter)
                 .getResultList();
         List<Guest> guests = new ArrayList<>();
+        LocalDate today = today();
         for (Object[] r : rows) {
             PersonId host = new PersonId((UUID) r[1]);
             guests.add(new Guest(
@@ -226,7 +305,8 @@ public class GuestService {
                     (String) r[5],
                     (UUID) r[6],
                     r[7] == null ? null : Columns.instant(r[7]),
-                    r[8] == null ? null : Columns.instant(r[8])));
+                    r[8] == null ? null : Columns.instant(r[8]),
+                    r[7] == null && r[8] == null && !localDate(r[4]).isBefore(today)));
         }
         return guests;
     }

@@ -24,8 +24,9 @@ import org.tierslieux.core.resource.Resource;
 
 /**
  * Who the network pass lets in, and for how many desk-days: a person who is not a member of the host place,
- * with an ACTIVE plan at another place taking part, on a desk or desk pool of a host taking part, for one day
- * or half a day, within the month's allowance (counted over every host, in the host's days). Runs inside the
+ * with a running plan (ACTIVE, or PAST_DUE: a late payment keeps the plan's rights until a manager suspends it,
+ * as core's prices and credits do) at another place taking part, on a desk or desk pool of a host taking part,
+ * for one day or half a day, within the month's allowance (counted over every host, in the host's days). Runs inside the
  * caller's transaction (never opens one of its own that a refusal would mark for rollback), except the read
  * of the person's own plans at other places, which needs a short transaction of its own (app.person_id).
  */
@@ -99,8 +100,8 @@ public class NetworkPass {
     }
 
     /**
-     * The place whose active plan carries the pass: of the person's ACTIVE subscriptions at places other than
-     * {@code host}, one at a place taking part (the oldest). 403 no-active-plan or place-not-participating.
+     * The place whose active plan carries the pass: of the person's running (ACTIVE or PAST_DUE) subscriptions at
+     * places other than {@code host}, one at a place taking part (the oldest). 403 no-active-plan or place-not-participating.
      */
     public PlaceRef home(PersonId person, PlaceId host) {
         List<UUID> planPlaces = activePlanPlaces(person);
@@ -146,8 +147,8 @@ public class NetworkPass {
     }
 
     /**
-     * The places where the person holds an ACTIVE plan, read across places in a short transaction of its own
-     * where app.person_id lets them read their own subscriptions (core's subscription_of_myself policy).
+     * The places where the person holds a running plan (ACTIVE or PAST_DUE, the grace of a late payment), read
+     * across places in a short transaction of its own where app.person_id lets them read their own subscriptions (core's subscription_of_myself policy).
      */
     List<UUID> activePlanPlaces(PersonId person) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -156,7 +157,8 @@ public class NetworkPass {
                     .getSingleResult();
             @SuppressWarnings("unchecked")
             List<UUID> ids = em().createNativeQuery(
-                            "select tenant_id from subscription where person_id = :p and status = 'ACTIVE'"
+                            "select tenant_id from subscription where person_id = :p"
+                                    + " and status in ('ACTIVE', 'PAST_DUE')"
                                     + " and started_at <= :now group by tenant_id order by min(started_at)",
                             UUID.class)
                     .setParameter("p", person.value())

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tierslieux.core.booking.BookingCancelled;
 import org.tierslieux.core.booking.BookingConfirmed;
+import org.tierslieux.core.booking.BookingMoved;
 import org.tierslieux.core.kernel.Columns;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.place.PlaceId;
@@ -27,7 +28,8 @@ import org.tierslieux.core.tenancy.PlaceContext;
 
 /**
  * The network visits, as they happen: a booking the pass admitted is recorded when it is confirmed (in its
- * transaction, with the network rate of the day as a snapshot) and marked cancelled when it is. Also what the
+ * transaction, with the network rate of the day as a snapshot), moved to the booking's new day (and its new length:
+ * half or whole day) when the booking moves, and marked cancelled when it is. Also what the
  * observatory counts ({@link NetworkVisits}) and what the host and the member read.
  */
 @ApplicationScoped
@@ -117,6 +119,22 @@ public class VisitLog implements NetworkVisits {
         em().createNativeQuery("update network_visit set cancelled_at = :now where booking_id = :b"
                         + " and cancelled_at is null")
                 .setParameter("now", clock.instant())
+                .setParameter("b", e.booking().value())
+                .executeUpdate();
+    }
+
+    /**
+     * A booking moved (core keeps its id): its visit now counts on the new day, for the new length, so that the
+     * allowance and the settlements follow. The rate stays the snapshot taken when it was confirmed.
+     */
+    void moved(@Observes @Priority(AFTER_OTHERS) BookingMoved e) {
+        PlaceRef host = placeContext.require();
+        em().createNativeQuery("update network_visit set day = :day, days = :days where booking_id = :b"
+                        + " and cancelled_at is null")
+                .setParameter("day", e.to().start().atZone(host.zone()).toLocalDate())
+                .setParameter(
+                        "days",
+                        e.to().duration().compareTo(NetworkPass.HALF_DAY) > 0 ? BigDecimal.ONE : new BigDecimal("0.5"))
                 .setParameter("b", e.booking().value())
                 .executeUpdate();
     }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.tierslieux.billing.mollie.KeyCipher;
 import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.kernel.JobLock;
 import org.tierslieux.core.place.PlaceDirectory;
@@ -59,7 +58,7 @@ public class WebhookSender {
     private final PlaceScope scope;
     private final PlaceContext placeContext;
     private final JobLock lock;
-    private final KeyCipher cipher;
+    private final WebhookSecrets cipher;
     private final WebhookSettings settings;
     private final Event<WebhookDisabled> disabled;
     private final Clock clock;
@@ -70,7 +69,7 @@ public class WebhookSender {
             PlaceScope scope,
             PlaceContext placeContext,
             JobLock lock,
-            KeyCipher cipher,
+            WebhookSecrets cipher,
             WebhookSettings settings,
             Event<WebhookDisabled> disabled,
             Clock clock) {
@@ -150,7 +149,10 @@ public class WebhookSender {
         } catch (DomainException unreadable) {
             // the application's key changed and the secret cannot be opened: a failure the manager sees in the
             // log (a new secret mends it), not an error of the whole run
-            Outcome outcome = new Outcome(null, "Secret unreadable (" + unreadable.code() + "): replace the secret");
+            Outcome outcome = new Outcome(
+                    null,
+                    "Secret unreadable (" + unreadable.code()
+                            + "): replace the secret, or set the server's encryption key");
             QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome));
             return Optional.of(outcome);
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.tierslieux.billing.mollie.KeyCipher;
 import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.kernel.Secrets;
 import org.tierslieux.core.people.Caller;
@@ -36,7 +35,7 @@ public class Webhooks {
 
     private final PlaceContext placeContext;
     private final WebhookUrls urls;
-    private final KeyCipher cipher;
+    private final WebhookSecrets cipher;
     private final WebhookOutbox outbox;
     private final WebhookSender sender;
     private final Caller caller;
@@ -45,7 +44,7 @@ public class Webhooks {
     Webhooks(
             PlaceContext placeContext,
             WebhookUrls urls,
-            KeyCipher cipher,
+            WebhookSecrets cipher,
             WebhookOutbox outbox,
             WebhookSender sender,
             Caller caller,

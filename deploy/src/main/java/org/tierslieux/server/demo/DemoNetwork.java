@@ -143,6 +143,16 @@ public class DemoNetwork {
                     new ResourceDetails("Formation découpe laser", "Deux heures, obligatoire avant la découpeuse.", 6));
             resources.create("SPACE", new ResourceDetails("Atelier bois", "Établis, outillage à main.", 12));
         });
+        describe(
+                FILATURE,
+                "Coworking et café au cœur de Lille, dans une ancienne filature : un open space de vingt postes,"
+                        + " deux bureaux fixes, deux salles de réunion équipées et une cabine pour téléphoner au"
+                        + " calme. Café de quartier au rez-de-chaussée, ouvert du lundi au vendredi.");
+        describe(
+                ATELIER,
+                "Fablab associatif à Roubaix : découpe laser, impression 3D, fraisage numérique et un atelier bois"
+                        + " partagé. Formations d'initiation chaque semaine ; les machines s'ouvrent aux membres"
+                        + " formé·es, sur réservation.");
         DemoCalendar.Cast cast = new DemoCalendar.Cast(manager, treasurer, member, member2);
         // prices first, so that the calendar's bookings are quoted at them
         scope.run(filature, () -> demoPrices.filature(filature, cast));
@@ -158,6 +168,13 @@ public class DemoNetwork {
         return accounts.byEmail(email)
                 .map(PersonDirectory.Account::id)
                 .orElseGet(() -> people.createDemoAccount(email, name, PASSWORD, networkAdmin));
+    }
+
+    /** The few lines of the place's public page, unless someone already wrote their own. */
+    private void describe(String slug, String description) {
+        if (places.get(slug).description() == null) {
+            places.describe(slug, description);
+        }
     }
 
     private PlaceRef place(String slug, PlaceProfile profile) {

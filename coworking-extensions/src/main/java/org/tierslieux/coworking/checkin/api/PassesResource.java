@@ -35,9 +35,10 @@ public class PassesResource {
     @Path("/bookings/{id}")
     @Access.InPlace(Role.MEMBER)
     @Operation(
-            summary = "A fresh pass for my booking",
-            description = "The secret code, the URL its QR code holds and the QR code as SVG. The previous code of"
-                    + " that booking stops working. Another's booking 404; not confirmed 409.")
+            summary = "The pass for my booking",
+            description = "The secret code, the URL its QR code holds and the QR code as SVG. The code is the same"
+                    + " each time it is asked for (a printed or saved pass stays valid). Another's booking 404; not"
+                    + " confirmed 409.")
     public PassResponse pass(@PathParam("place") String place, @PathParam("id") UUID id) {
         String code = checkins.passForBooking(caller.requirePerson(), new BookingId(id));
         String url = checkins.scanUrl(code);

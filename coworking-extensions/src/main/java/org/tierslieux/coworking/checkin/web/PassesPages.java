@@ -22,8 +22,9 @@ import org.tierslieux.coworking.checkin.CheckinService;
 import org.tierslieux.coworking.checkin.QrCodes;
 
 /**
- * The member's passes: a QR code for each of their next confirmed bookings. The codes are renewed each time the
- * page is shown (only their hashes are kept), so the page is never cached.
+ * The member's passes: a QR code for each of their next confirmed bookings. A booking's code is the same at each
+ * showing (see {@link CheckinService#passForBooking}), so a printed or saved pass stays valid; the page is still
+ * never cached, since it holds secrets.
  */
 @Path("/{place}/passes")
 @Produces(MediaType.TEXT_HTML)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tierslieux.core.people.Access;
@@ -22,7 +23,7 @@ import org.tierslieux.core.people.Role;
 import org.tierslieux.coworking.guest.Guest;
 import org.tierslieux.coworking.guest.GuestService;
 
-/** A member's guests: invite one for a day, list them; the staff lists a day's guests. */
+/** A member's guests: invite one for a day, list them, cancel one; the staff lists a day's guests. */
 @Path("/api/v1/places/{place}/guests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -55,6 +56,20 @@ public class GuestsResource {
         return Response.created(URI.create("/api/v1/places/" + place + "/guests/" + guest.id()))
                 .entity(guest)
                 .build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Access.InPlace(Role.MEMBER)
+    @Operation(
+            summary = "Cancel one of my guest invitations",
+            description = "The guest's pass stops working and they get a short e-mail. HOST_CREDITS: the desk-day"
+                    + " comes back to the host's credits. BILL_HOST: the order is cancelled if unpaid, refunded with a"
+                    + " credit note if paid (as a cancelled booking's: an issued invoice is never changed). 404"
+                    + " guest.not-found (not yours), 409 guest.cancelled (already), guest.arrived (checked in),"
+                    + " guest.past (a past day).")
+    public Guest cancel(@PathParam("place") String place, @PathParam("id") UUID id) {
+        return guests.cancel(caller.requirePerson(), id);
     }
 
     @GET

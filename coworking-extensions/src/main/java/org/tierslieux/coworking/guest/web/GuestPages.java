@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.tierslieux.core.error.DomainException;
 import org.tierslieux.core.people.Access;
@@ -24,7 +25,7 @@ import org.tierslieux.core.web.Pages;
 import org.tierslieux.coworking.checkin.CheckinSettingsService;
 import org.tierslieux.coworking.guest.GuestService;
 
-/** A member's guests: the invitation form (with what a guest costs here) and the guests invited. */
+/** A member's guests: the invitation form (with what a guest costs here), the guests invited, a cancel button. */
 @Path("/{place}/guests")
 @Produces(MediaType.TEXT_HTML)
 @Access.InPlace(Role.MEMBER)
@@ -50,9 +51,26 @@ public class GuestPages {
     }
 
     @GET
-    public TemplateInstance mine(@PathParam("place") String place, @QueryParam("invited") String invited) {
+    public TemplateInstance mine(
+            @PathParam("place") String place,
+            @QueryParam("invited") String invited,
+            @QueryParam("cancelled") String cancelled) {
         return page(null, null, null, null)
-                .data("invited", invited != null && invited.length() <= 320 ? invited : null);
+                .data("invited", invited != null && invited.length() <= 320 ? invited : null)
+                .data("cancelled", cancelled != null && cancelled.length() <= 320 ? cancelled : null);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("place") String place, @PathParam("id") UUID id) {
+        try {
+            var guest = guests.cancel(caller.requirePerson(), id);
+            return Pages.redirect(
+                    "/" + place + "/guests?cancelled=" + URLEncoder.encode(guest.email(), StandardCharsets.UTF_8));
+        } catch (DomainException refused) {
+            return pages.refused(refused, error -> page(error, null, null, null));
+        }
     }
 
     @POST
@@ -75,6 +93,7 @@ public class GuestPages {
                 .data("email", email)
                 .data("day", day == null ? guests.today().toString() : day)
                 .data("invited", null)
+                .data("cancelled", null)
                 .data("settings", settings.current())
                 .data("guests", guests.ofHost(caller.requirePerson()));
     }

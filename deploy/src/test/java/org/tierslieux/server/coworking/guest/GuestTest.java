@@ -37,6 +37,18 @@ class GuestTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    org.tierslieux.core.people.PersonDirectory people;
+
+    @Inject
+    org.tierslieux.core.pricing.QuoteStore quotes;
+
+    @Inject
+    org.tierslieux.core.tenancy.PlaceScope scope;
+
+    @Inject
+    org.tierslieux.core.place.PlaceDirectory directory;
+
     @AfterEach
     void guests_free_again() {
         policy("FREE", "0");
@@ -212,6 +224,193 @@ class GuestTest {
                 .body("code", equalTo("guest.no-credit"));
         Mailbox.settle();
         assertThat(Mailbox.sentTo(mailbox, email)).isEmpty();
+    }
+
+    @Test
+    void the_host_cancels_an_invitation_the_pass_stops_working_and_the_guest_is_told() {
+        String email = email();
+        String guest = invite(MEMBER, "Annulé", email, today())
+                .statusCode(201)
+                .body("cancellable", equalTo(true))
+                .extract()
+                .path("id");
+        String code = GuestPasses.codeOf(GuestPasses.qrOf(
+                Mailbox.await(mailbox, email, m -> m.getSubject().contains("pass"))));
+
+        // someone else's guest is unknown to them
+        Demo.as(MANAGER)
+                .post(API + "/guests/" + guest + "/cancel")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("guest.not-found"));
+        Demo.as(MEMBER)
+                .post(API + "/guests/" + guest + "/cancel")
+                .then()
+                .statusCode(200)
+                .body("cancelledAt", notNullValue())
+                .body("cancellable", equalTo(false));
+
+        Mail cancelled = Mailbox.await(mailbox, email, m -> m.getSubject().contains("annulée"));
+        assertThat(cancelled.getText()).contains("Annulé").contains("n'est plus valable");
+        Demo.as(MANAGER)
+                .body(Map.of("code", code))
+                .post(API + "/checkins")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("guest.cancelled"));
+        Demo.as(MEMBER)
+                .post(API + "/guests/" + guest + "/cancel")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("guest.cancelled"));
+        // the same person may be invited again that day
+        invite(MEMBER, "Annulé", email, today()).statusCode(201);
+    }
+
+    @Test
+    void an_arrived_guest_cannot_be_cancelled() {
+        String guest = invite(MEMBER, "Arrivé", email(), today())
+                .statusCode(201)
+                .extract()
+                .path("id");
+        Demo.as(MANAGER)
+                .body(Map.of("guestId", guest))
+                .post(API + "/checkins")
+                .then()
+                .statusCode(201);
+        Demo.as(MEMBER)
+                .post(API + "/guests/" + guest + "/cancel")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("guest.arrived"));
+        Demo.as(MEMBER)
+                .get(API + "/guests/mine")
+                .then()
+                .body("find { it.id == '" + guest + "' }.cancellable", equalTo(false));
+    }
+
+    @Test
+    void cancelling_a_guest_billed_to_the_host_cancels_the_unpaid_order() {
+        policy("BILL_HOST", "9.00");
+        var invited = invite(MEMBER, "Facturé annulé", email(), today().plusDays(5))
+                .statusCode(201)
+                .extract();
+        String guest = invited.path("id");
+        String order = invited.path("orderId");
+        Demo.as(MEMBER).post(API + "/guests/" + guest + "/cancel").then().statusCode(200);
+        Demo.as(MEMBER).get(API + "/orders/" + order).then().statusCode(200).body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void cancelling_a_guest_taken_from_the_hosts_credits_gives_the_desk_day_back() {
+        policy("HOST_CREDITS", "0");
+        BigDecimal before = deskDaysLeft(MEMBER);
+        org.junit.jupiter.api.Assumptions.assumeTrue(before.compareTo(BigDecimal.ONE) >= 0, "no desk-day left");
+        String guest = invite(MEMBER, "Crédit rendu", email(), today().plusDays(1))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertThat(deskDaysLeft(MEMBER)).isEqualByComparingTo(before.subtract(BigDecimal.ONE));
+        Demo.as(MEMBER).post(API + "/guests/" + guest + "/cancel").then().statusCode(200);
+        assertThat(deskDaysLeft(MEMBER)).isEqualByComparingTo(before);
+    }
+
+    @Test
+    void the_guest_mails_are_in_the_hosts_language() {
+        var member = people.byEmail(MEMBER).orElseThrow().id();
+        people.rememberLocale(member, java.util.Locale.ENGLISH);
+        try {
+            String email = email();
+            String guest = invite(MEMBER, "Guest", email, today().plusDays(2))
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            Mail pass = Mailbox.await(mailbox, email, m -> m.getSubject().contains("pass"));
+            assertThat(pass.getSubject()).startsWith("Your guest pass");
+            assertThat(pass.getText()).contains("invites you to");
+            Demo.as(MEMBER).post(API + "/guests/" + guest + "/cancel").then().statusCode(200);
+            Mail cancelled = Mailbox.await(mailbox, email, m -> m.getSubject().contains("cancelled"));
+            assertThat(cancelled.getText()).contains("no longer valid");
+        } finally {
+            people.rememberLocale(member, java.util.Locale.FRENCH);
+        }
+    }
+
+    @Test
+    void the_guests_page_has_a_cancel_button_that_cancels() {
+        String guest = invite(MEMBER, "Bouton", email(), today().plusDays(6))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String session = Demo.session(MEMBER);
+        String page = io.restassured.RestAssured.given()
+                .cookie("tl-session", session)
+                .accept("text/html")
+                .get("/" + FILATURE + "/guests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(page).contains("/" + FILATURE + "/guests/" + guest + "/cancel");
+        io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookie("tl-session", session)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("x", "")
+                .post("/" + FILATURE + "/guests/" + guest + "/cancel")
+                .then()
+                .statusCode(303);
+        Demo.as(MEMBER)
+                .get(API + "/guests/mine")
+                .then()
+                .body("find { it.id == '" + guest + "' }.cancelledAt", notNullValue());
+    }
+
+    @Test
+    void at_a_place_that_charges_no_vat_a_guest_day_billed_to_the_host_carries_none() {
+        String atelier = "/api/v1/places/" + ATELIER;
+        Demo.as(MANAGER)
+                .body(Map.of("enabled", false, "guestPolicy", "BILL_HOST", "guestPrice", new BigDecimal("10.00")))
+                .put(atelier + "/checkin-settings")
+                .then()
+                .statusCode(200);
+        try {
+            String order = Demo.as(MEMBER)
+                    .body(Map.of(
+                            "name",
+                            "Sans TVA",
+                            "email",
+                            email(),
+                            "day",
+                            today().plusDays(2).toString()))
+                    .post(atelier + "/guests")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("orderId");
+            String quote = Demo.as(MEMBER)
+                    .get(atelier + "/orders/" + order)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("quoteId");
+            var place = directory.bySlug(ATELIER).orElseThrow();
+            var saved =
+                    scope.call(place, () -> quotes.find(UUID.fromString(quote)).orElseThrow());
+            assertThat(saved.lines())
+                    .isNotEmpty()
+                    .allSatisfy(l -> assertThat(l.vat().exempt()).isTrue());
+        } finally {
+            Demo.as(MANAGER)
+                    .body(Map.of("enabled", false, "guestPolicy", "FREE", "guestPrice", BigDecimal.ZERO))
+                    .put(atelier + "/checkin-settings")
+                    .then()
+                    .statusCode(200);
+        }
     }
 
     /** The desk-days left in the member's lots usable now. */

@@ -183,6 +183,16 @@ class NetworkMapTest {
     }
 
     @Test
+    void the_demo_places_public_page_has_a_french_description() {
+        given().accept("text/html")
+                .get("/network/places/" + FILATURE)
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"place-description\""))
+                .body(containsString("open space de vingt postes"));
+    }
+
+    @Test
     void a_network_admin_writes_the_description_that_the_public_page_shows() {
         as(ADMIN)
                 .body(Map.of("description", "Un coworking dans une ancienne filature, au cœur de Lille."))

@@ -43,6 +43,9 @@ class NetworkPassTest {
     @Inject
     PlaceDirectory directory;
 
+    @Inject
+    org.tierslieux.core.plan.SubscriptionService subscriptions;
+
     String home;
     String host;
     String desk;
@@ -258,6 +261,58 @@ class NetworkPassTest {
                 .isEqualTo(-45.0);
         // and a mere member no settlement at all
         refused(as(nomad).get("/api/v1/network/settlements?month=" + month), 403, "network.settlement-forbidden");
+    }
+
+    @Test
+    void a_moved_booking_moves_its_visit_to_the_new_day_and_length() {
+        NetworkSteps.participate(host, true);
+        NetworkSteps.participate(home, true);
+        String mover = NetworkSteps.aPerson("mover");
+        NetworkSteps.grant(home, mover, "MEMBER");
+        assertThat(NetworkSteps.subscribed(home, mover)).isEqualTo("ACTIVE");
+        String booking = as(mover)
+                .body(Map.of("resourceId", desk, "start", at(days.get(0), 9), "end", at(days.get(0), 18)))
+                .post("/api/v1/places/" + host + "/bookings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(mover)
+                .body(Map.of("start", at(days.get(2), 9), "end", at(days.get(2), 13)))
+                .post("/api/v1/places/" + host + "/bookings/" + booking + "/move")
+                .then()
+                .statusCode(200);
+        var visitors = as(Demo.MANAGER)
+                .get("/api/v1/places/" + host + "/network/visitors?month=" + YearMonth.from(days.get(0)))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(visitors.getString("visits.find { it.booking == '" + booking + "' }.day"))
+                .isEqualTo(days.get(2).toString());
+        assertThat(visitors.getDouble("visits.find { it.booking == '" + booking + "' }.days"))
+                .isEqualTo(0.5);
+        var pass = as(mover)
+                .get("/api/v1/network/pass?month=" + YearMonth.from(days.get(0)))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(pass.getDouble("used")).isEqualTo(0.5);
+    }
+
+    @Test
+    void a_plan_past_due_still_carries_the_pass_until_it_is_suspended() {
+        NetworkSteps.participate(host, true);
+        NetworkSteps.participate(home, true);
+        String late = NetworkSteps.aPerson("late");
+        NetworkSteps.grant(home, late, "MEMBER");
+        UUID subscription =
+                UUID.fromString(NetworkSteps.subscription(home, late).getString("id"));
+        scope.run(directory.bySlug(home).orElseThrow(), () -> subscriptions.markPastDue(subscription));
+        passBooking(late, host, days.get(1), "MORNING").then().statusCode(201);
+        scope.run(directory.bySlug(home).orElseThrow(), () -> subscriptions.suspend(subscription));
+        refused(passBooking(late, host, days.get(2), "MORNING"), 403, "network.no-active-plan");
     }
 
     @Test

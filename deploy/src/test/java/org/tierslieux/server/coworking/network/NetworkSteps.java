@@ -89,6 +89,11 @@ final class NetworkSteps {
 
     /** A monthly plan at the place, and the person subscribed to it; returns the subscription's status. */
     static String subscribed(String place, String email) {
+        return subscription(place, email).getString("status");
+    }
+
+    /** A monthly plan at the place, and the person subscribed to it; returns the subscription. */
+    static io.restassured.path.json.JsonPath subscription(String place, String email) {
         Map<String, Object> plan = new HashMap<>();
         plan.put("name", unique("Plan"));
         plan.put("period", "MONTH");
@@ -108,7 +113,7 @@ final class NetworkSteps {
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("status");
+                .jsonPath();
     }
 
     static void participate(String place, boolean participating) {

@@ -112,6 +112,52 @@ class MeetingRoomTest {
     }
 
     @Test
+    void at_a_place_that_charges_no_vat_the_supplement_is_exempt_like_its_other_lines() {
+        String place = aPlace(
+                "roomexempt",
+                Map.of(
+                        "legalName",
+                        "Asso SAS",
+                        "siret",
+                        "44306184100047",
+                        "vatExemptionMention",
+                        "TVA non applicable, art. 293 B du CGI"));
+        String api = "/api/v1/places/" + place;
+        String room = resource(place, "ROOM", 6);
+        Demo.as(Demo.MANAGER)
+                .body(Map.of("resourceId", room, "unit", "HOUR", "amount", "10", "vatRate", "EXEMPT"))
+                .post(api + "/prices")
+                .then()
+                .statusCode(201);
+        Demo.as(Demo.MANAGER)
+                .body(Map.of("audience", "EVERYONE"))
+                .put(api + "/rules/resources/" + room)
+                .then()
+                .statusCode(200);
+        Demo.as(Demo.MANAGER)
+                .body(Map.of("nonMemberSupplementPerHour", "5"))
+                .put(api + "/rooms/" + room)
+                .then()
+                .statusCode(200);
+        LocalDate tuesday = LocalDate.now(PARIS).plusWeeks(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
+        JsonPath visitor = as(aPerson())
+                .queryParam(
+                        "start",
+                        tuesday.atTime(10, 0).atZone(PARIS).toOffsetDateTime().toString())
+                .queryParam(
+                        "end",
+                        tuesday.atTime(12, 0).atZone(PARIS).toOffsetDateTime().toString())
+                .get(api + "/rooms/" + room + "/quote")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(visitor.getList("lines.vatRate")).hasSize(2).containsOnly("EXEMPT");
+        assertThat(visitor.getString("totalInclVat.amount")).isEqualTo("30.00");
+        assertThat(visitor.getString("totalExclVat.amount")).isEqualTo("30.00");
+    }
+
+    @Test
     void the_rooms_page_shows_capacity_equipment_and_rates_and_the_manager_edits_them() {
         String place = aPlace("roompage");
         String room = resource(place, "ROOM", 4);
@@ -253,9 +299,17 @@ class MeetingRoomTest {
     }
 
     static String aPlace(String prefix) {
+        return aPlace(prefix, null);
+    }
+
+    /** A new place; {@code legal} replaces the demo's legal identity when given (e.g. one that charges no VAT). */
+    static String aPlace(String prefix, Map<String, Object> legal) {
         String slug = (prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQ.incrementAndGet())
                 .toLowerCase();
         var body = new HashMap<>(Demo.aPlace(slug, "Lieu " + slug));
+        if (legal != null) {
+            body.put("legal", legal);
+        }
         Demo.as(Demo.ADMIN).body(body).post("/api/v1/network/places").then().statusCode(201);
         grant(slug, Demo.MANAGER, "MANAGER");
         grant(slug, Demo.MEMBER, "MEMBER");
