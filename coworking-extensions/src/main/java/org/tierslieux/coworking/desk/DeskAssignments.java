@@ -144,7 +144,6 @@ public class DeskAssignments {
     public Assignment assign(ResourceId deskId, PersonId person, UUID subscriptionId, PersonId by) {
         Resource desk = desk(deskId);
         Instant now = clock.instant();
-        Subscription subscription = activeSubscription(person, subscriptionId, now);
         // the desk's row lock queues assignments (and bookings) of this desk, so the check below is the truth
         resources.lockForBooking(desk.id());
         closeOver(desk.id(), now);
@@ -154,6 +153,7 @@ public class DeskAssignments {
                     "desk.already-assigned",
                     Map.of("desk", desk.name(), "holder", current.get(0).holderName()));
         }
+        Subscription subscription = activeSubscription(person, subscriptionId, now);
         UUID id = UUID.randomUUID();
         int inserted = em().createNativeQuery("insert into desk_assignment (tenant_id, id, resource_id,"
                         + " subscription_id, person_id, starts_at, created_at, created_by) values (current_place_id(),"
