@@ -411,6 +411,97 @@ class DedicatedDeskTest {
                 "desk.assignment-not-found");
     }
 
+    @Test
+    void a_manager_assigns_and_ends_a_desk_on_the_desks_page_and_the_holder_sees_it() {
+        Setup s = new Setup("page");
+        String manager = Demo.session(Demo.MANAGER);
+        String page = "/" + s.place + "/desks";
+        String before = page(manager).get(page).then().statusCode(200).extract().asString();
+        assertThat(before)
+                .contains("id=\"assign-desk\"")
+                .contains("id=\"no-assignments\"")
+                .contains(s.holder);
+
+        page(manager)
+                .formParam("resourceId", s.desk)
+                .formParam("personId", s.holderId)
+                .post(page + "/assignments")
+                .then()
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.containsString("assigned=1"));
+        String after = page(manager)
+                .get(page + "?assigned=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(after)
+                .contains("Desk assigned.")
+                .contains("class=\"assignment\"")
+                .contains("Coworker");
+        // the same desk again: the form says why
+        page(manager)
+                .formParam("resourceId", s.desk)
+                .formParam("personId", s.holderId)
+                .post(page + "/assignments")
+                .then()
+                .statusCode(409)
+                .body(org.hamcrest.Matchers.containsString("is already assigned to Coworker"));
+
+        // the holder's page: my desk, the next days to release; a past day is refused in words
+        String holder = sessionOf(s.holder);
+        String mine = page(holder).get(page).then().statusCode(200).extract().asString();
+        assertThat(mine).contains("id=\"my-desk\"").contains("My desk").contains("release-day");
+        String id = Demo.as(Demo.MANAGER)
+                .get(s.api + "/desk-assignments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        page(holder)
+                .formParam("assignment", id)
+                .formParam("from", LocalDate.now(PARIS).minusDays(2).toString())
+                .post(page + "/release")
+                .then()
+                .statusCode(422)
+                .body(org.hamcrest.Matchers.containsString("is past"));
+        page(holder)
+                .formParam("assignment", id)
+                .formParam("from", nextTuesday().toString())
+                .post(page + "/release")
+                .then()
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.containsString("released=1"));
+        // another member cannot end it; the manager can
+        assertThat(page(holder).post(page + "/assignments/" + id + "/end").statusCode())
+                .isEqualTo(403);
+        page(manager).post(page + "/assignments/" + id + "/end").then().statusCode(303);
+        assertThat(page(holder).get(page).then().statusCode(200).extract().asString())
+                .doesNotContain("id=\"my-desk\"");
+    }
+
+    private static io.restassured.specification.RequestSpecification page(String session) {
+        return io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
+                .cookie("tl-session", session)
+                .cookie("lang", "en")
+                .accept("text/html");
+    }
+
+    private static String sessionOf(String email) {
+        return io.restassured.RestAssured.given()
+                .redirects()
+                .follow(false)
+                .formParam("j_username", email)
+                .formParam("j_password", "un-long-mot-de-passe")
+                .post("/j_security_check")
+                .then()
+                .statusCode(302)
+                .extract()
+                .cookie("tl-session");
+    }
+
     /** A fresh place with a desk, a free monthly plan, a subscribed holder and another member without a plan. */
     private static final class Setup {
         final String place;
