@@ -286,14 +286,13 @@ public class DesksPages {
                         l.source() != org.tierslieux.core.credit.CreditSource.PLAN))
                 .toList();
         PersonId me = caller.requirePerson();
-        LocalDate today2 = today;
         List<MyDesk> mine = assignments.mine(me).stream()
                 .map(a -> new MyDesk(
                         a.id().toString(),
                         a.desk().name(),
                         a.startsAt(),
                         a.endsAt(),
-                        assignments.days(a, today2, today2.plusDays(HOLDER_DAYS - 1)).stream()
+                        assignments.days(a, today, today.plusDays(HOLDER_DAYS - 1)).stream()
                                 .map(d -> new HolderDayView(d.date(), d.state().name(), d.past(), d.open()))
                                 .toList()))
                 .toList();
