@@ -33,7 +33,7 @@ import org.tierslieux.core.tenancy.PlaceContext;
  * every part lies on core's grid and is booked through {@link BookingService} like any other booking (credits,
  * carnets and day passes are spent by core's credit coverage in the same transaction). A day split by a
  * lunch break has its two windows as morning and afternoon and no whole day (core refuses a booking across
- * windows).
+ * windows). Dedicated desks (kind DESK) are booked by the same parts of day, one person at a time.
  */
 @ApplicationScoped
 public class DeskDays {
@@ -42,6 +42,9 @@ public class DeskDays {
     public static final int MAX_DAYS = 31;
 
     public static final String POOL_KIND = "DESK_POOL";
+
+    /** A dedicated desk: one person, booked by the half-day or the day like a pool's desk (see DeskAssignments). */
+    public static final String DESK_KIND = "DESK";
 
     public enum Part {
         DAY,
@@ -90,21 +93,44 @@ public class DeskDays {
             if (!POOL_KIND.equals(pool.kind())) {
                 continue;
             }
-            List<Availability.Free> free = availability.of(pool.id(), from, to);
-            List<PoolDay> days = new ArrayList<>();
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                List<Slot> slots = new ArrayList<>();
-                for (Part part : Part.values()) {
-                    TimeRange period = partOf(schedule, pool, d, part);
-                    if (period != null) {
-                        slots.add(new Slot(part, period, freeOver(free, period)));
-                    }
-                }
-                days.add(new PoolDay(d, slots));
-            }
-            pools.add(new Pool(pool, days));
+            pools.add(new Pool(pool, days(schedule, pool, from, to)));
         }
         return pools;
+    }
+
+    /** Every active dedicated desk of the place (kind DESK), day by day from {@code from} to {@code to} included. */
+    @Transactional
+    public List<Pool> namedBetween(LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        var zone = placeContext.require().zone();
+        Schedule schedule = schedules.snapshot(TimeRange.ofDays(from, to, zone));
+        return resources.active().stream()
+                .filter(r -> DESK_KIND.equals(r.kind()))
+                .map(desk -> new Pool(desk, days(schedule, desk, from, to)))
+                .toList();
+    }
+
+    /** The parts of each day of a desk or a pool with the seats free over each. */
+    private List<PoolDay> days(Schedule schedule, Resource resource, LocalDate from, LocalDate to) {
+        List<Availability.Free> free = availability.of(resource.id(), from, to);
+        List<PoolDay> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            List<Slot> slots = new ArrayList<>();
+            for (Part part : Part.values()) {
+                TimeRange period = partOf(schedule, resource, d, part);
+                if (period != null) {
+                    slots.add(new Slot(part, period, freeOver(free, period)));
+                }
+            }
+            days.add(new PoolDay(d, slots));
+        }
+        return days;
+    }
+
+    /** Whether the resource opens at all on {@code date} (a morning or a whole day to book). */
+    static boolean opens(Schedule schedule, Resource resource, LocalDate date) {
+        return partOf(schedule, resource, date, Part.MORNING) != null
+                || partOf(schedule, resource, date, Part.DAY) != null;
     }
 
     /** The period of a part of a day of a pool; 422 when the pool has no such part that day (closed). */
@@ -137,9 +163,10 @@ public class DeskDays {
         return bookings.book(booker, new BookingService.Request(pool, period, 1, null));
     }
 
+    /** A desk pool, or a dedicated desk (booked by the same half-days; DedicatedDeskPolicy says who may). */
     private Resource pool(ResourceId id) {
         Resource pool = resources.find(id);
-        if (!POOL_KIND.equals(pool.kind())) {
+        if (!POOL_KIND.equals(pool.kind()) && !DESK_KIND.equals(pool.kind())) {
             throw DomainException.invalid("desk.not-a-pool", Map.of("name", pool.name()));
         }
         return pool;

@@ -30,6 +30,7 @@ import org.tierslieux.core.pricing.Quote;
 import org.tierslieux.core.pricing.api.QuoteResponse;
 import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.tenancy.PlaceContext;
+import org.tierslieux.coworking.desk.DeskAssignments;
 import org.tierslieux.coworking.desk.DeskDays;
 
 /** Desk pools by the half-day and the day: free seats per part of day, the price before booking, one-call booking. */
@@ -46,6 +47,13 @@ public class DesksResource {
     public record PoolJson(UUID resourceId, String name, int capacity, List<DayJson> days) {}
 
     public record DaysResponse(LocalDate from, LocalDate to, List<PoolJson> pools) {}
+
+    public record NamedDayJson(LocalDate date, DeskAssignments.Standing standing, List<PartJson> parts) {}
+
+    public record NamedDeskJson(
+            UUID resourceId, String name, boolean assigned, boolean yours, List<NamedDayJson> days) {}
+
+    public record NamedResponse(LocalDate from, LocalDate to, List<NamedDeskJson> desks) {}
 
     public record DeskBookingRequest(
             @NotNull UUID resourceId, @NotNull LocalDate date, DeskDays.Part part) {
@@ -64,12 +72,14 @@ public class DesksResource {
             QuoteResponse quote) {}
 
     private final DeskDays desks;
+    private final DeskAssignments assignments;
     private final PlaceContext placeContext;
     private final Caller caller;
     private final Clock clock;
 
-    DesksResource(DeskDays desks, PlaceContext placeContext, Caller caller, Clock clock) {
+    DesksResource(DeskDays desks, DeskAssignments assignments, PlaceContext placeContext, Caller caller, Clock clock) {
         this.desks = desks;
+        this.assignments = assignments;
         this.placeContext = placeContext;
         this.caller = caller;
         this.clock = clock;
@@ -116,6 +126,47 @@ public class DesksResource {
     }
 
     @GET
+    @Path("/named")
+    @Access.SignedIn
+    @Operation(
+            summary = "Named (dedicated) desks per day, and what the caller may book",
+            description = "Local days `from`..`to` (at most 31, defaults as for /days). Each desk of kind DESK gives,"
+                    + " per day, its `standing`: FREE (nobody holds it: bookable), HELD (its holder's), RELEASED (its"
+                    + " holder is away: bookable by others), YOURS (the caller holds it: no booking needed), with the"
+                    + " parts DAY, MORNING, AFTERNOON and whether each is free (1) or taken (0). Holders' names are"
+                    + " not shown. Book a FREE or RELEASED part with POST /desks/bookings.")
+    public NamedResponse named(
+            @PathParam("place") String place, @QueryParam("from") String from, @QueryParam("to") String to) {
+        ZoneId zone = placeContext.require().zone();
+        LocalDate first = from == null ? LocalDate.now(clock.withZone(zone)) : date(from);
+        LocalDate last = to == null ? first.plusDays(6) : date(to);
+        List<NamedDeskJson> named = assignments.named(caller.requirePerson(), first, last).stream()
+                .map(n -> new NamedDeskJson(
+                        n.desk().id().value(),
+                        n.desk().name(),
+                        n.assignment() != null,
+                        n.yours(),
+                        n.days().stream()
+                                .map(d -> new NamedDayJson(
+                                        d.date(),
+                                        d.standing(),
+                                        d.slots().stream()
+                                                .map(s -> part(s, zone, d.bookable()))
+                                                .toList()))
+                                .toList()))
+                .toList();
+        return new NamedResponse(first, last, named);
+    }
+
+    private static PartJson part(DeskDays.Slot s, ZoneId zone, boolean bookable) {
+        return new PartJson(
+                s.part(),
+                s.period().start().atZone(zone).toOffsetDateTime(),
+                s.period().end().atZone(zone).toOffsetDateTime(),
+                bookable ? s.free() : 0);
+    }
+
+    @GET
     @Path("/quote")
     @Access.SignedIn
     @Operation(
@@ -155,7 +206,8 @@ public class DesksResource {
             description = "`{resourceId, date, part}` (part DAY by default, MORNING or AFTERNOON). 201 with the"
                     + " booking and what it cost (credits spent first: plan days, then carnets and day passes by"
                     + " earliest expiry). 409 booking.unavailable when the pool is full; 422 desk.part-closed when"
-                    + " the pool is closed then; 422 desk.not-a-pool.")
+                    + " the pool is closed then; 422 desk.not-a-pool. A dedicated desk (kind DESK) is booked the same way:"
+                    + " 409 desk.assigned on a day its holder did not release.")
     public Response book(@PathParam("place") String place, @Valid @NotNull DeskBookingRequest request) {
         ResourceId pool = new ResourceId(request.resourceId());
         DeskDays.Part part = request.partOrDay();
