@@ -27,9 +27,20 @@ public class JobLock {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code work} unless another node runs the job {@code job} right now; empty when skipped. */
+    /**
+     * Runs {@code work} unless another node runs the job {@code job} right now; empty when skipped. Also skipped
+     * (with a warning, no error) when no database connection is free for the lock: a surge of requests holds them
+     * all, and the job's next turn comes soon enough.
+     */
     public <T> java.util.Optional<T> runAlone(String job, Supplier<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException busy) {
+            LOG.warnf("Job %s skipped: no database connection free for its lock (%s)", job, busy.getMessage());
+            return java.util.Optional.empty();
+        }
+        try (Connection c = connection) {
             if (!call(c, "select pg_try_advisory_lock(hashtextextended(?, 0))", job)) {
                 LOG.debugf("Job %s is running on another node; skipped here", job);
                 return java.util.Optional.empty();
