@@ -37,7 +37,7 @@ import org.tierslieux.server.mollie.MollieSimulator;
 class CrashIT {
 
     private static final String PLACE = "panne";
-    private static final int SUBSCRIPTIONS = Integer.getInteger("tl.crash.subscriptions", 2000);
+    private static final int SUBSCRIPTIONS = Integer.getInteger("tl.crash.subscriptions", 1200);
 
     private MollieSimulator mollie;
     private StallingProxy proxy;
