@@ -153,7 +153,9 @@ public class DeskDays {
         if (!quoteStore.isResolvable()) {
             return Optional.empty();
         }
-        return quoteStore.get().latestFor(new QuoteSubject(QuoteSubject.BOOKING, booking.id().value()));
+        return quoteStore
+                .get()
+                .latestFor(new QuoteSubject(QuoteSubject.BOOKING, booking.id().value()));
     }
 
     private Resource pool(ResourceId id) {

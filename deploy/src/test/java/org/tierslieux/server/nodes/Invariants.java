@@ -88,12 +88,12 @@ final class Invariants {
      * rises at a booking's start, so the starts are the instants to check.
      */
     List<String> seatsBeyondCapacity() throws Exception {
-        return rows("select r.name, r.id, s.starts_at, r.capacity, sum(b.seats) as taken from resource r"
-                + " join booking s on s.tenant_id = r.tenant_id and s.resource_id = r.id"
-                + " and s.status in ('HELD', 'CONFIRMED')"
+        return rows("select r.name, r.id, s.at, r.capacity, sum(b.seats) as taken from resource r"
+                + " join (select distinct tenant_id, resource_id, starts_at as at from booking"
+                + " where status in ('HELD', 'CONFIRMED')) s on s.tenant_id = r.tenant_id and s.resource_id = r.id"
                 + " join booking b on b.tenant_id = r.tenant_id and b.resource_id = r.id"
-                + " and b.status in ('HELD', 'CONFIRMED') and b.period @> s.starts_at"
-                + " where r.booking_mode = 'SEATS' group by r.name, r.id, s.starts_at, r.capacity"
+                + " and b.status in ('HELD', 'CONFIRMED') and b.period @> s.at"
+                + " where r.booking_mode = 'SEATS' group by r.name, r.id, s.at, r.capacity"
                 + " having sum(b.seats) > r.capacity");
     }
 
