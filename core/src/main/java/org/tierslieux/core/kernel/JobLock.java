@@ -47,6 +47,12 @@ public class JobLock {
             }
             try {
                 return java.util.Optional.ofNullable(work.get());
+            } catch (RuntimeException e) {
+                if (!poolBusy(e)) {
+                    throw e;
+                }
+                LOG.warnf("Job %s stopped this turn: no database connection free (%s)", job, e.toString());
+                return java.util.Optional.empty();
             } finally {
                 call(c, "select pg_advisory_unlock(hashtextextended(?, 0))", job);
             }
@@ -62,6 +68,19 @@ public class JobLock {
                     return Boolean.TRUE;
                 })
                 .isPresent();
+    }
+
+    /** Whether {@code e} comes from a pool whose connections all stayed busy (Agroal's acquisition timeout). */
+    private static boolean poolBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException
+                    && String.valueOf(t.getMessage())
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean call(Connection c, String sql, String job) throws SQLException {

@@ -224,14 +224,17 @@ class StormIT {
 
     // --- helpers
 
-    /** Keeps the figures of a phase; prints one answer of each unexpected status (to see why). */
+    /** Keeps the figures of a phase; prints one answer of each status and problem code (to see why). */
     private void record(String phase, List<HttpResponse<String>> answers) {
         figures.put(phase, statuses(answers));
-        java.util.Set<Integer> shown = new java.util.HashSet<>(List.of(200, 201, 409));
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (HttpResponse<String> answer : answers) {
-            if (shown.add(answer.statusCode())) {
+            String body = answer.body();
+            String code = answer.statusCode() < 300 ? "" : body.replaceAll(".*\"code\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+            if (shown.add(answer.statusCode() + " " + code)) {
                 System.out.printf(
-                        "STORM %s: %d from %s: %s%n", phase, answer.statusCode(), answer.uri(), answer.body());
+                        "STORM %s: %d from %s: %s%n",
+                        phase, answer.statusCode(), answer.uri(), body.substring(0, Math.min(300, body.length())));
             }
         }
     }
