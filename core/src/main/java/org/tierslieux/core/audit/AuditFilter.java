@@ -55,17 +55,29 @@ class AuditFilter {
         if (person.isEmpty()) {
             return;
         }
-        Set<String> actingAs = new TreeSet<>();
-        caller.rolesHere().stream().filter(AUDITED::contains).forEach(role -> actingAs.add(role.name()));
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (actingAs.isEmpty() && caller.isNetworkAdmin() && asksForAuditedRole(method, resource)) {
-            actingAs.add("NETWORK_ADMIN");
-        }
-        if (actingAs.isEmpty()) {
+        Set<Role> roles;
+        try {
+            roles = caller.rolesHere();
+        } catch (RuntimeException e) {
+            // reading the roles needs a database connection too: a surge that holds them all must not turn the
+            // answer (of an action that already happened) into a 500
+            LOG.warnf(
+                    "Audit: the roles of %s could not be read, %s %s not audited: %s",
+                    caller.name(), request.getMethod(), request.getUriInfo().getPath(), e.toString());
             return;
         }
-        String operation = method == null ? "" : method.getDeclaringClass().getSimpleName() + "." + method.getName();
         try {
+            Set<String> actingAs = new TreeSet<>();
+            roles.stream().filter(AUDITED::contains).forEach(role -> actingAs.add(role.name()));
+            Method method = resource == null ? null : resource.getResourceMethod();
+            if (actingAs.isEmpty() && caller.isNetworkAdmin() && asksForAuditedRole(method, resource)) {
+                actingAs.add("NETWORK_ADMIN");
+            }
+            if (actingAs.isEmpty()) {
+                return;
+            }
+            String operation =
+                    method == null ? "" : method.getDeclaringClass().getSimpleName() + "." + method.getName();
             log.record(
                     place.get().id(),
                     person.get(),

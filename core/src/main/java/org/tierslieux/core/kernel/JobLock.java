@@ -27,15 +27,32 @@ public class JobLock {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code work} unless another node runs the job {@code job} right now; empty when skipped. */
+    /**
+     * Runs {@code work} unless another node runs the job {@code job} right now; empty when skipped. Also skipped
+     * (with a warning, no error) when no database connection is free for the lock: a surge of requests holds them
+     * all, and the job's next turn comes soon enough.
+     */
     public <T> java.util.Optional<T> runAlone(String job, Supplier<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException busy) {
+            LOG.warnf("Job %s skipped: no database connection free for its lock (%s)", job, busy.getMessage());
+            return java.util.Optional.empty();
+        }
+        try (Connection c = connection) {
             if (!call(c, "select pg_try_advisory_lock(hashtextextended(?, 0))", job)) {
                 LOG.debugf("Job %s is running on another node; skipped here", job);
                 return java.util.Optional.empty();
             }
             try {
                 return java.util.Optional.ofNullable(work.get());
+            } catch (RuntimeException e) {
+                if (!poolBusy(e)) {
+                    throw e;
+                }
+                LOG.warnf("Job %s stopped this turn: no database connection free (%s)", job, e.toString());
+                return java.util.Optional.empty();
             } finally {
                 call(c, "select pg_advisory_unlock(hashtextextended(?, 0))", job);
             }
@@ -51,6 +68,19 @@ public class JobLock {
                     return Boolean.TRUE;
                 })
                 .isPresent();
+    }
+
+    /** Whether {@code e} comes from a pool whose connections all stayed busy (Agroal's acquisition timeout). */
+    private static boolean poolBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException
+                    && String.valueOf(t.getMessage())
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean call(Connection c, String sql, String job) throws SQLException {

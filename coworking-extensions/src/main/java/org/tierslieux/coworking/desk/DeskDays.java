@@ -1,6 +1,7 @@
 package org.tierslieux.coworking.desk;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tierslieux.core.booking.Availability;
 import org.tierslieux.core.booking.AvailabilityService;
 import org.tierslieux.core.booking.Booker;
@@ -19,6 +21,8 @@ import org.tierslieux.core.kernel.TimeRange;
 import org.tierslieux.core.people.PersonId;
 import org.tierslieux.core.pricing.Quote;
 import org.tierslieux.core.pricing.QuoteService;
+import org.tierslieux.core.pricing.QuoteStore;
+import org.tierslieux.core.pricing.QuoteSubject;
 import org.tierslieux.core.resource.Resource;
 import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.resource.ResourceService;
@@ -64,6 +68,7 @@ public class DeskDays {
     private final AvailabilityService availability;
     private final BookingService bookings;
     private final QuoteService quotes;
+    private final Instance<QuoteStore> quoteStore;
     private final PlaceContext placeContext;
 
     DeskDays(
@@ -72,12 +77,14 @@ public class DeskDays {
             AvailabilityService availability,
             BookingService bookings,
             QuoteService quotes,
+            Instance<QuoteStore> quoteStore,
             PlaceContext placeContext) {
         this.resources = resources;
         this.schedules = schedules;
         this.availability = availability;
         this.bookings = bookings;
         this.quotes = quotes;
+        this.quoteStore = quoteStore;
         this.placeContext = placeContext;
     }
 
@@ -161,6 +168,20 @@ public class DeskDays {
     public Booking book(Booker booker, ResourceId pool, LocalDate date, Part part) {
         TimeRange period = period(pool, date, part);
         return bookings.book(booker, new BookingService.Request(pool, period, 1, null));
+    }
+
+    /**
+     * The quote saved with {@code booking} when it was taken, under the member's lock: what it really costs. A
+     * quote made before booking may count credits that a concurrent booking of the same member spent meanwhile.
+     */
+    @Transactional
+    public Optional<Quote> takenQuote(Booking booking) {
+        if (!quoteStore.isResolvable()) {
+            return Optional.empty();
+        }
+        return quoteStore
+                .get()
+                .latestFor(new QuoteSubject(QuoteSubject.BOOKING, booking.id().value()));
     }
 
     /** A desk pool, or a dedicated desk (booked by the same half-days; DedicatedDeskPolicy says who may). */

@@ -100,6 +100,26 @@ final class AppNode implements AutoCloseable {
         }
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /**
+     * {@code kill -9} of the node: SIGKILL to the JVM itself (the process started here is {@code java}, no
+     * wrapper script), and waits until it is gone. Nothing runs on the way out: no shutdown hook, no rollback
+     * sent, the database sees the connections drop.
+     */
+    void kill() throws InterruptedException {
+        String command = process.info().command().orElse("");
+        if (!command.endsWith("java")) {
+            throw new IllegalStateException(name + " is not a java process: " + command);
+        }
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " survived SIGKILL");
+        }
+    }
+
     /** Stops this process by its PID (SIGTERM, then SIGKILL after 20 s). */
     @Override
     public void close() throws InterruptedException {

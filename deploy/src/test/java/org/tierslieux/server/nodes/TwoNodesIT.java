@@ -1,6 +1,9 @@
 package org.tierslieux.server.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tierslieux.server.nodes.Cluster.basic;
+import static org.tierslieux.server.nodes.Cluster.expect;
+import static org.tierslieux.server.nodes.Cluster.statuses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +56,13 @@ class TwoNodesIT {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String PLACE = "deux-noeuds";
     private static final String ADMIN = "admin@two-nodes.test";
-    private static final String PASSWORD = "a-long-test-password";
+    private static final String PASSWORD = Cluster.PASSWORD;
     private static final int MEMBERS = 20;
     private static final int CLIENTS = 100;
     private static final int POOL_SEATS = 5;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
+    private Cluster cluster;
+    private HttpClient http;
     private EmbeddedDatabase database;
     private AppNode a;
     private AppNode b;
@@ -78,59 +75,25 @@ class TwoNodesIT {
 
     @BeforeAll
     void twoNodesOnOneDatabase() throws Exception {
-        Path jar = Path.of(System.getProperty("tl.app.jar", "target/quarkus-app/quarkus-run.jar"))
-                .toAbsolutePath();
-        assertThat(jar).as("the packaged application (run after package)").exists();
-        database = EmbeddedDatabase.startFresh();
-        String ownerPassword = secret();
-        String appPassword = secret();
-        try (Connection c = database.superuserConnection();
-                Statement s = c.createStatement()) {
-            // the embedded roles' passwords are well known: the production guard refuses them
-            s.execute("alter role " + EmbeddedDatabase.OWNER + " password '" + ownerPassword + "'");
-            s.execute("alter role " + EmbeddedDatabase.APP + " password '" + appPassword + "'");
-        }
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_PROFILE", "prod");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.APP);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", appPassword);
-        env.put("QUARKUS_LIQUIBASE_USERNAME", EmbeddedDatabase.OWNER);
-        env.put("QUARKUS_LIQUIBASE_PASSWORD", ownerPassword);
-        env.put("TL_IDENTITY_MODE", "local");
-        // the one secret the nodes must share: it signs the page sessions
-        env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", secret());
-        // and the key that seals each place's Mollie key (both nodes must read what the other wrote)
-        env.put("TL_SECRETS_ENCRYPTION_KEY", secretsKey());
-        env.put("TL_PUBLIC_URL", "http://tierslieux.test");
-        env.put("QUARKUS_MAILER_MOCK", "true");
-        env.put("QUARKUS_MAILER_FROM", "TiersLieux <no-reply@two-nodes.test>");
-        env.put("TL_SECURITY_BCRYPT_COST", "4");
-        env.put("TL_BOOKING_HOLD_SWEEP_EVERY", "1s");
-        env.put("TL_BOOKING_WAITLIST_OFFER_WINDOW", "PT3S");
-        env.put("TL_PLACE_CACHE_TTL", "PT1S");
-        Map<String, String> first = new HashMap<>(env);
-        first.put("TL_BOOTSTRAP_ADMIN_EMAIL", ADMIN);
-        first.put("TL_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD);
-        Path logs = Path.of("target", "two-nodes").toAbsolutePath();
-        // both start at once: Liquibase's lock lets one of them migrate
-        a = AppNode.start("node-a", jar, first, logs);
-        b = AppNode.start("node-b", jar, env, logs);
-        a.awaitReady(http, Duration.ofSeconds(150));
-        b.awaitReady(http, Duration.ofSeconds(150));
-        System.out.printf("node-a pid %d on %s, node-b pid %d on %s%n", a.pid(), a.uri(""), b.pid(), b.uri(""));
+        cluster = Cluster.start(
+                "two-nodes",
+                ADMIN,
+                List.of("node-a", "node-b"),
+                Map.of(
+                        "TL_BOOKING_HOLD_SWEEP_EVERY", "1s",
+                        "TL_BOOKING_WAITLIST_OFFER_WINDOW", "PT3S",
+                        "TL_PLACE_CACHE_TTL", "PT1S"));
+        database = cluster.database;
+        http = cluster.http;
+        a = cluster.node(0);
+        b = cluster.node(1);
         seed();
     }
 
     @AfterAll
     void stopBoth() throws Exception {
-        for (AppNode node : new AppNode[] {a, b}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (database != null) {
-            database.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -463,32 +426,7 @@ class TwoNodesIT {
 
     private HttpResponse<String> send(AppNode node, String method, String path, String authorization, Object body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode expect(int status, HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode())
-                .as(response.request().method() + " " + response.request().uri() + " answered " + response.body())
-                .isEqualTo(status);
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-    }
-
-    private static Map<Integer, Long> statuses(List<HttpResponse<String>> answers) {
-        Map<Integer, Long> byStatus = new HashMap<>();
-        answers.forEach(answer -> byStatus.merge(answer.statusCode(), 1L, Long::sum));
-        return byStatus;
+        return cluster.send(node, method, path, authorization, body);
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
@@ -565,23 +503,7 @@ class TwoNodesIT {
         return ZonedDateTime.of(day, LocalTime.of(hour, 0), PARIS);
     }
 
-    private static String basic(String email, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String secretsKey() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private static String secret() {
-        byte[] bytes = new byte[36];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

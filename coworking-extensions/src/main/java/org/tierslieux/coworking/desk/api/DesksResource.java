@@ -213,6 +213,8 @@ public class DesksResource {
         DeskDays.Part part = request.partOrDay();
         Quote quote = desks.quote(caller.requirePerson(), pool, request.date(), part);
         Booking booking = desks.book(Booker.of(caller), pool, request.date(), part);
+        // what the booking really cost: the credits shown before may have gone to another booking meanwhile
+        quote = desks.takenQuote(booking).orElse(quote);
         ZoneId zone = placeContext.require().zone();
         return Response.created(URI.create("/api/v1/places/" + place + "/bookings/" + booking.id()))
                 .entity(new DeskBookingResponse(
