@@ -105,7 +105,9 @@ class IsolationSweepTest {
             Map.entry("archives", "closing_archive"),
             Map.entry("book", "resource"),
             Map.entry("checkout", "sale_order"),
-            Map.entry("tokens", "api_token"));
+            Map.entry("tokens", "api_token"),
+            // /{place}/checkin/self/{id}: a member checks in for one of their bookings
+            Map.entry("self", "booking"));
 
     /** Statuses that refuse without saying anything: anything else than these or a clean 2xx is a finding. */
     static final Set<Integer> REFUSALS = Set.of(400, 401, 403, 404, 405, 409, 415, 422);
@@ -466,6 +468,125 @@ class IsolationSweepTest {
         sweep.assertClean();
     }
 
+    record Form(String path, List<String> fields) {}
+
+    @Test
+    void no_form_of_a_place_changes_another_place() throws Exception {
+        List<Form> forms = placeForms();
+        Sweep sweep = new Sweep(victim);
+        Map<String, String> sessions = new LinkedHashMap<>();
+        sessions.put("anonymous", null);
+        attackers.emails().forEach((role, email) -> sessions.put(role, "tl-session=" + session(email)));
+        List<String> uncovered = new ArrayList<>();
+        for (Form form : forms) {
+            Snapshot before = Snapshot.of(victim.placeId);
+            for (String place : List.of(victim.slug, victim.attackerPlace)) {
+                String path = fill(form.path().replace("{place}", place));
+                if (path == null) {
+                    uncovered.add(form.path());
+                    break;
+                }
+                StringBuilder body = new StringBuilder();
+                for (String field : form.fields()) {
+                    String value = victim.valueForName(field);
+                    body.append(body.isEmpty() ? "" : "&")
+                            .append(encode(field))
+                            .append('=')
+                            .append(encode(value == null ? "sweep" : value));
+                }
+                for (var who : sessions.entrySet()) {
+                    Call call =
+                            new Call(who.getKey(), "POST", path, "application/x-www-form-urlencoded", body.toString());
+                    Answer answer = browse(call, who.getValue());
+                    sweep.requests++;
+                    sweep.statuses.merge(answer.status(), 1, Integer::sum);
+                    judgePage(sweep, call, answer);
+                }
+            }
+            List<String> changed = before.differences(Snapshot.of(victim.placeId));
+            if (!changed.isEmpty()) {
+                sweep.findings.add("CHANGED POST " + form.path() + ": the victim's " + changed);
+            }
+        }
+        Sweep.report(
+                "page forms",
+                forms.size(),
+                sweep,
+                List.of("POST forms of a place: " + forms.size(), "uncovered: " + uncovered));
+        assertThat(forms.size()).isGreaterThan(30);
+        assertThat(uncovered).as("forms the sweep cannot fill").isEmpty();
+        sweep.assertClean();
+    }
+
+    /** The path with its parameters filled with the victim's values, or null if one cannot be. */
+    static String fill(String path) {
+        Matcher parameter = Pattern.compile("\\{([^}:]+)(:[^}]*)?}").matcher(path);
+        StringBuilder filled = new StringBuilder();
+        while (parameter.find()) {
+            String value = victim.valueForPathParameter(parameter.group(1), path.substring(0, parameter.start()));
+            if (value == null) {
+                return null;
+            }
+            parameter.appendReplacement(filled, Matcher.quoteReplacement(encode(value)));
+        }
+        parameter.appendTail(filled);
+        return filled.toString();
+    }
+
+    /** The POST forms under a place, with the names of their fields, read from the page classes. */
+    static List<Form> placeForms() throws Exception {
+        List<Form> forms = new ArrayList<>();
+        for (Class<?> type : classesUnder("org/tierslieux")) {
+            jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
+            if (root == null || !root.value().startsWith("/{place}")) {
+                continue;
+            }
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                if (!method.isAnnotationPresent(jakarta.ws.rs.POST.class)) {
+                    continue;
+                }
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                String path =
+                        root.value() + (sub == null ? "" : (sub.value().startsWith("/") ? "" : "/") + sub.value());
+                List<String> fields = new ArrayList<>();
+                for (var parameter : method.getParameters()) {
+                    String name = formName(parameter.getAnnotations(), parameter.getName());
+                    if (name != null) {
+                        fields.add(name);
+                    } else if (parameter.isAnnotationPresent(jakarta.ws.rs.BeanParam.class)) {
+                        for (var field : parameter.getType().getDeclaredFields()) {
+                            String inner = formName(field.getAnnotations(), field.getName());
+                            if (inner != null) {
+                                fields.add(inner);
+                            }
+                        }
+                    } else if (jakarta.ws.rs.core.MultivaluedMap.class.isAssignableFrom(parameter.getType())) {
+                        fields.addAll(List.of("id", "resourceId", "bookingId", "personId", "email", "number"));
+                    }
+                }
+                forms.add(new Form(path.replaceAll("/$", ""), fields));
+            }
+        }
+        forms.sort(java.util.Comparator.comparing(Form::path));
+        return forms;
+    }
+
+    static String formName(java.lang.annotation.Annotation[] annotations, String fallback) {
+        for (var annotation : annotations) {
+            String simple = annotation.annotationType().getSimpleName();
+            if (simple.equals("RestForm") || simple.equals("FormParam")) {
+                try {
+                    String value = (String)
+                            annotation.annotationType().getMethod("value").invoke(annotation);
+                    return value == null || value.isBlank() ? fallback : value;
+                } catch (ReflectiveOperationException e) {
+                    return fallback;
+                }
+            }
+        }
+        return null;
+    }
+
     static void judgePage(Sweep sweep, Call call, Answer answer) {
         int status = answer.status();
         if (status >= 500) {
@@ -495,7 +616,12 @@ class IsolationSweepTest {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
-        HttpResponse<byte[]> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (call.body() != null) {
+            request.header("Content-Type", call.contentType()).POST(HttpRequest.BodyPublishers.ofString(call.body()));
+        } else {
+            request.GET();
+        }
+        HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         String type = response.statusCode() >= 300 && response.statusCode() < 400
                 ? response.headers().firstValue("Location").orElse("")
                 : response.headers().firstValue("Content-Type").orElse("");
