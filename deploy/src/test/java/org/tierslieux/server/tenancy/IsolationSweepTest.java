@@ -130,8 +130,9 @@ class IsolationSweepTest {
         synchronized (IsolationSweepTest.class) {
             if (attackers == null || Sql.count("select count(*) from place where slug = ?", attackers.place()) == 0) {
                 attackers = newAttackers();
-                Seed.victimPlace(VICTIM);
+                String person = Seed.victimPlace(VICTIM, attackers.place());
                 victim = Victim.of(VICTIM, attackers.place());
+                victim.person = person;
             }
         }
     }
@@ -810,6 +811,12 @@ class IsolationSweepTest {
         final Map<String, List<String>> valuesByColumn = new TreeMap<>();
         final Set<String> secrets = new LinkedHashSet<>();
         final List<String> emails = new ArrayList<>();
+        /**
+         * The victim's person whose email goes in the calls: one of the test's own, so that what the attackers do
+         * with it (add them to their place, invite them as a guest, mail them) touches no demo account.
+         */
+        String person;
+
         final List<String> numbers = new ArrayList<>();
         final Map<String, String> authorization = new LinkedHashMap<>();
         final ZoneId zone = ZoneId.of("Europe/Paris");
@@ -978,7 +985,7 @@ class IsolationSweepTest {
                 return slug;
             }
             if (lower.endsWith("email")) {
-                return first(emails);
+                return person;
             }
             if (lower.equals("number") || lower.endsWith("number") && !lower.contains("phone")) {
                 return first(numbers);
@@ -1267,7 +1274,8 @@ class IsolationSweepTest {
 
     /** Seeds the victim with what the demo may lack, as its manager and members would. */
     static final class Seed {
-        static void victimPlace(String slug) {
+        /** Returns the email of a person of the victim only, made for the sweep. */
+        static String victimPlace(String slug, String attackerPlace) {
             // the demo already holds bookings, resources, plans, subscriptions, packs, orders, invoices and credit
             // notes, payments, closures, guests, passes: the report lists the kinds it lacks
             String place = "/api/v1/places/" + slug;
@@ -1294,12 +1302,28 @@ class IsolationSweepTest {
                         .then()
                         .statusCode(org.hamcrest.Matchers.lessThan(300));
             }
+            String person = attackerPlace + "-victim@example.org";
+            Demo.as(Demo.ADMIN)
+                    .body(Map.of("email", person, "displayName", "Sweep victim", "password", PASSWORD))
+                    .post("/api/v1/network/people")
+                    .then()
+                    .statusCode(201);
+            Demo.as(Demo.ADMIN)
+                    .body(Map.of("email", person, "roles", List.of("MEMBER")))
+                    .post(place + "/members")
+                    .then()
+                    .statusCode(200);
             // a personal token of one of the victim's people
-            Demo.as(Demo.MEMBER)
-                    .body(Map.of("name", "sweep-" + System.nanoTime()))
+            RestAssured.given()
+                    .auth()
+                    .preemptive()
+                    .basic(person, PASSWORD)
+                    .contentType("application/json")
+                    .body(Map.of("name", "sweep"))
                     .post("/api/v1/me/tokens")
                     .then()
                     .statusCode(201);
+            return person;
         }
     }
 }
