@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The OpenAPI document's header: how to authenticate (so that Swagger UI's "Authorize" sends credentials).
- * Pages are left out of the document by configuration ({@code mp.openapi.scan.exclude.packages}).
+ * Pages are left out of the document by {@link PagesOutOfTheDocument}.
  */
 @OpenAPIDefinition(
         info =
