@@ -40,7 +40,11 @@ public class Csrf {
 
     /** {@code {inject:csrf.token}}: the token of the request being answered (the names of quarkus-rest-csrf's). */
     public String getToken() {
-        return token(routing);
+        try {
+            return token(routing);
+        } catch (jakarta.enterprise.context.ContextNotActiveException noRequest) {
+            return ""; // a template rendered outside a request (a mail) posts no form
+        }
     }
 
     /** {@code {inject:csrf.parameterName}}: the form field. */
