@@ -34,4 +34,22 @@
       }
     }
   });
+
+  // CSRF: an htmx request that changes something (hx-post, hx-put, hx-delete, hx-patch, outside a form that carries
+  // its own csrf-token field) sends the page's token in the header named by <meta name="csrf-token" data-header>.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var detail = event.detail;
+    var verb = String(detail.verb || "get").toLowerCase();
+    if (verb === "get" || verb === "head" || verb === "options") {
+      return;
+    }
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (!meta || !meta.content) {
+      return;
+    }
+    var field = detail.formData && typeof detail.formData.get === "function" ? detail.formData.get("csrf-token") : null;
+    if (!field) {
+      detail.headers[meta.getAttribute("data-header") || "X-CSRF-TOKEN"] = meta.content;
+    }
+  });
 })();

@@ -75,10 +75,14 @@ class InvitationsTest {
                 .statusCode(200)
                 .body(containsString(email))
                 .body(containsString("La Filature"));
-        // refused: too short, then two different passwords; the link still works afterwards
+        // refused: too short, then two different passwords; the link still works afterwards (the form carries the
+        // CSRF token of the browser's cookie, as every form does)
+        String csrf = org.tierslieux.server.testsupport.Demo.csrfToken(null);
         given().redirects()
                 .follow(false)
                 .accept("text/html")
+                .cookie(org.tierslieux.server.testsupport.Demo.CSRF_COOKIE, csrf)
+                .formParam(org.tierslieux.server.testsupport.Demo.CSRF_FIELD, csrf)
                 .formParam("password", "short")
                 .formParam("repeat", "short")
                 .post("/invitations/" + token)
@@ -87,6 +91,8 @@ class InvitationsTest {
         given().redirects()
                 .follow(false)
                 .accept("text/html")
+                .cookie(org.tierslieux.server.testsupport.Demo.CSRF_COOKIE, csrf)
+                .formParam(org.tierslieux.server.testsupport.Demo.CSRF_FIELD, csrf)
                 .formParam("password", "a-long-enough-password")
                 .formParam("repeat", "another-long-password")
                 .post("/invitations/" + token)
@@ -95,6 +101,8 @@ class InvitationsTest {
         given().redirects()
                 .follow(false)
                 .accept("text/html")
+                .cookie(org.tierslieux.server.testsupport.Demo.CSRF_COOKIE, csrf)
+                .formParam(org.tierslieux.server.testsupport.Demo.CSRF_FIELD, csrf)
                 .formParam("password", "a-long-enough-password")
                 .formParam("repeat", "a-long-enough-password")
                 .post("/invitations/" + token)

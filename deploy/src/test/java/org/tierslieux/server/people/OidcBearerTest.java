@@ -136,10 +136,13 @@ class OidcBearerTest {
                 .header("Location", containsString("response_type=code"))
                 .header("Location", containsString("client_id=tierslieux"))
                 .header("Location", containsString("redirect_uri=http%3A%2F%2Flocalhost"));
-        // signing out goes through Quarkus' OIDC logout path
+        // signing out goes through Quarkus' OIDC logout path (the form carries the CSRF token, as every form does)
+        String csrf = org.tierslieux.server.testsupport.Demo.csrfToken(null);
         given().redirects()
                 .follow(false)
                 .accept("text/html")
+                .cookie(org.tierslieux.server.testsupport.Demo.CSRF_COOKIE, csrf)
+                .formParam(org.tierslieux.server.testsupport.Demo.CSRF_FIELD, csrf)
                 .post("/logout")
                 .then()
                 .statusCode(303)

@@ -95,8 +95,12 @@ class SignInTest {
 
     @Test
     void signing_out_forgets_the_session() {
+        // the sign-out form carries the CSRF token of the browser's cookie, as every form does
+        String token = org.tierslieux.server.testsupport.Demo.csrfToken(null);
         given().redirects()
                 .follow(false)
+                .cookie(org.tierslieux.server.testsupport.Demo.CSRF_COOKIE, token)
+                .formParam(org.tierslieux.server.testsupport.Demo.CSRF_FIELD, token)
                 .post("/logout")
                 .then()
                 .statusCode(303)

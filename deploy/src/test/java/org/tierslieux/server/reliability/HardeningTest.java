@@ -105,7 +105,54 @@ class HardeningTest {
     }
 
     private static RequestSpecification browse(String session) {
-        return given().redirects().follow(false).cookie("tl-session", session).accept("text/html");
+        return given().redirects()
+                .follow(false)
+                .cookie("tl-session", session)
+                .cookie(org.tierslieux.server.testsupport.Demo.CSRF_COOKIE, csrfOf(session))
+                .accept("text/html");
+    }
+
+    private static final Map<String, String> CSRF_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String csrfOf(String session) {
+        return CSRF_TOKENS.computeIfAbsent(session, org.tierslieux.server.testsupport.Demo::csrfToken);
+    }
+
+    private static final Pattern POST_FORM = Pattern.compile(
+            "<form\\b[^>]*\\bmethod\\s*=\\s*[\"']?post\\b[^>]*>(.*?)</form>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HTMX_CHANGE =
+            Pattern.compile("<[^>]+\\s(?:data-)?hx-(?:post|put|patch|delete)\\s*=", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\"");
+
+    /**
+     * CSRF (issue 8, item 5): every form that posts carries the browser's token in its hidden csrf-token field
+     * ({@code {#csrf/}}), and a page with an hx-post/put/patch/delete element has the layout's meta tag, from which
+     * static/app.js sends the token in the X-CSRF-TOKEN header. A new form without {@code {#csrf/}} fails here.
+     */
+    private static void assertFormsCarryTheToken(String page, Response response, String html) {
+        String cookie = response.getCookie(org.tierslieux.server.testsupport.Demo.CSRF_COOKIE);
+        Matcher meta = CSRF_META.matcher(html);
+        String token = meta.find() ? meta.group(1) : null;
+        Matcher form = POST_FORM.matcher(html);
+        boolean anyForm = false;
+        while (form.find()) {
+            anyForm = true;
+            assertThat(token).as("the csrf-token meta tag of " + page).isNotBlank();
+            assertThat(form.group(1))
+                    .as("a form that posts without {#csrf/} in " + page + ": "
+                            + form.group()
+                                    .substring(0, Math.min(160, form.group().length())))
+                    .contains("<input type=\"hidden\" name=\"csrf-token\" value=\"" + token + "\">");
+        }
+        if (HTMX_CHANGE.matcher(html).find()) {
+            assertThat(token)
+                    .as("an htmx change without the csrf-token meta tag in " + page)
+                    .isNotBlank();
+        }
+        if (anyForm && cookie != null) {
+            assertThat(token).as("the token of " + page + " is the cookie's").isEqualTo(cookie);
+        }
     }
 
     private static void assertPagesClean(RequestSpecification request, List<String> pages) {
@@ -124,6 +171,7 @@ class HardeningTest {
                     .isFalse();
             assertThat(STYLE.matcher(html).find()).as("inline style in " + page).isFalse();
             assertThat(response.getHeader("Content-Security-Policy")).as(page).contains(CSP);
+            assertFormsCarryTheToken(page, response, html);
         }
     }
 

@@ -45,12 +45,51 @@ public final class Demo {
         return cookie;
     }
 
-    /** A browser-like request (HTML) signed in as {@code email} through the login form. */
+    /** A browser-like request (HTML) signed in as {@code email} through the login form, with its CSRF token. */
     public static RequestSpecification browsing(String email) {
+        return browsingWith(session(email));
+    }
+
+    /** The CSRF cookie of quarkus-rest-csrf, the forms' field and the header htmx sends (static/app.js). */
+    public static final String CSRF_COOKIE = "tl-csrf";
+
+    public static final String CSRF_FIELD = "csrf-token";
+    public static final String CSRF_HEADER = "X-CSRF-TOKEN";
+
+    private static final java.util.regex.Pattern CSRF_META =
+            java.util.regex.Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]*)\"");
+
+    /**
+     * A browser-like request (HTML) with a session cookie, holding the CSRF cookie and token a browser gets from
+     * the first page it opens: every post sends the token in the header, as htmx does (tests of the forms' own
+     * hidden field use {@link #csrfToken(String)}).
+     */
+    public static RequestSpecification browsingWith(String session) {
+        String token = csrfToken(session);
         return given().redirects()
                 .follow(false)
-                .cookie("tl-session", session(email))
+                .cookie("tl-session", session)
+                .cookie(CSRF_COOKIE, token)
+                .header(CSRF_HEADER, token)
                 .accept("text/html");
+    }
+
+    /**
+     * Opens a page as {@code session} (null: anonymously) and reads the CSRF token the server gave it: the
+     * {@code tl-csrf} cookie, which the page's forms and its {@code <meta name="csrf-token">} repeat.
+     */
+    public static String csrfToken(String session) {
+        RequestSpecification page = given().redirects().follow(false).accept("text/html");
+        if (session != null) {
+            page = page.cookie("tl-session", session);
+        }
+        io.restassured.response.Response response = page.get("/network");
+        String cookie = response.cookie(CSRF_COOKIE);
+        java.util.regex.Matcher meta = CSRF_META.matcher(response.asString());
+        if (cookie == null || cookie.isBlank() || !meta.find() || !meta.group(1).equals(cookie)) {
+            throw new IllegalStateException("No CSRF token on /network (cookie " + cookie + ")");
+        }
+        return cookie;
     }
 
     public static RequestSpecification anonymous() {

@@ -157,10 +157,7 @@ class BookingPagesTest {
         String desk = aResource(FILATURE, "DESK", unique("Desk taken"), null);
         LocalDate day = tuesday();
         bookThroughTheApi(MANAGER, FILATURE, desk, day, 9, 13);
-        RestAssured.given()
-                .redirects()
-                .follow(false)
-                .cookie("tl-session", session(MEMBER))
+        org.tierslieux.server.testsupport.Demo.browsingWith(session(MEMBER))
                 .cookie("lang", "en")
                 .accept("text/html")
                 .formParam("resourceId", desk)

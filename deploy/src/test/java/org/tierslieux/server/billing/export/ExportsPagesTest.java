@@ -92,6 +92,6 @@ class ExportsPagesTest {
     }
 
     private static io.restassured.specification.RequestSpecification page(String session) {
-        return io.restassured.RestAssured.given().redirects().follow(false).cookie("tl-session", session);
+        return org.tierslieux.server.testsupport.Demo.browsingWith(session).accept("*/*");
     }
 }

@@ -129,10 +129,7 @@ class MollieSettingsApiTest {
                 .contains("id=\"current-key\"")
                 .doesNotContain(DemoMollie.keyFor(ATELIER));
         String session = Demo.session(MANAGER);
-        io.restassured.RestAssured.given()
-                .redirects()
-                .follow(false)
-                .cookie("tl-session", session)
+        org.tierslieux.server.testsupport.Demo.browsingWith(session)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("apiKey", key)
                 .post("/" + ATELIER + "/manage/payment-settings")
@@ -148,10 +145,7 @@ class MollieSettingsApiTest {
         org.assertj.core.api.Assertions.assertThat(after)
                 .contains(key.substring(key.length() - 4))
                 .doesNotContain(key);
-        io.restassured.RestAssured.given()
-                .redirects()
-                .follow(false)
-                .cookie("tl-session", session)
+        org.tierslieux.server.testsupport.Demo.browsingWith(session)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("apiKey", "nope")
                 .post("/" + ATELIER + "/manage/payment-settings")

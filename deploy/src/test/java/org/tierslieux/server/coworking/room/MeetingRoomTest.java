@@ -174,10 +174,7 @@ class MeetingRoomTest {
         assertThat(html).doesNotContain("style=").doesNotContain("<script>").doesNotContain(" onclick=");
 
         String cookie = Demo.session(Demo.MANAGER);
-        RestAssured.given()
-                .redirects()
-                .follow(false)
-                .cookie("tl-session", cookie)
+        Demo.browsingWith(cookie)
                 .formParam("equipment", "Paperboard\nÉcran")
                 .formParam("supplement", "7,50")
                 .post("/" + place + "/rooms/" + room)
@@ -196,10 +193,7 @@ class MeetingRoomTest {
                 .contains("<li>Écran</li>")
                 .contains("7.50 EUR");
         // a wrong amount comes back on the page with the reason, not a server error
-        RestAssured.given()
-                .redirects()
-                .follow(false)
-                .cookie("tl-session", cookie)
+        Demo.browsingWith(cookie)
                 .formParam("equipment", "Paperboard")
                 .formParam("supplement", "sept")
                 .post("/" + place + "/rooms/" + room)
@@ -207,10 +201,7 @@ class MeetingRoomTest {
                 .statusCode(422)
                 .contentType(ContentType.HTML);
         // a member may not edit
-        RestAssured.given()
-                .redirects()
-                .follow(false)
-                .cookie("tl-session", Demo.session(Demo.MEMBER))
+        Demo.browsingWith(Demo.session(Demo.MEMBER))
                 .formParam("equipment", "Rien")
                 .post("/" + place + "/rooms/" + room)
                 .then()
