@@ -2,6 +2,8 @@ package org.tierslieux.core.booking;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,12 +37,19 @@ public class AvailabilityService {
     private final PlaceContext placeContext;
     private final ResourceService resources;
     private final ScheduleService schedules;
+    private final Instance<Unavailability> unavailabilities;
 
-    AvailabilityService(Clock clock, PlaceContext placeContext, ResourceService resources, ScheduleService schedules) {
+    AvailabilityService(
+            Clock clock,
+            PlaceContext placeContext,
+            ResourceService resources,
+            ScheduleService schedules,
+            @Any Instance<Unavailability> unavailabilities) {
         this.clock = clock;
         this.placeContext = placeContext;
         this.resources = resources;
         this.schedules = schedules;
+        this.unavailabilities = unavailabilities;
     }
 
     @Transactional
@@ -72,6 +81,12 @@ public class AvailabilityService {
         TimeRange range = TimeRange.ofDays(from, to, zone);
         Schedule schedule = schedules.snapshot(range);
         Map<UUID, List<Availability.Taken>> taken = taken(range);
+        for (Unavailability unavailability : unavailabilities) {
+            unavailability
+                    .during(list, range)
+                    .forEach((id, periods) -> taken.computeIfAbsent(id.value(), k -> new ArrayList<>())
+                            .addAll(periods));
+        }
         List<OfResource> result = new ArrayList<>(list.size());
         for (Resource r : list) {
             List<Availability.Free> free = Availability.free(

@@ -46,6 +46,7 @@ import org.tierslieux.core.resource.Resource;
 import org.tierslieux.core.resource.ResourceId;
 import org.tierslieux.core.resource.ResourceService;
 import org.tierslieux.core.tenancy.PlaceContext;
+import org.tierslieux.coworking.desk.DeskAssignments;
 
 /**
  * Arrivals at the current place. A pass is a secret code (only its SHA-256 is kept) for one booking or one
@@ -120,6 +121,7 @@ public class CheckinService {
     private final Instance<CreditCoverage> coverage;
     private final CreditLedger ledger;
     private final byte[] passKey;
+    private final DeskAssignments dedicatedDesks;
 
     CheckinService(
             Clock clock,
@@ -131,7 +133,9 @@ public class CheckinService {
             @ConfigProperty(name = "tl.public-url", defaultValue = "http://localhost:8080") String publicUrl,
             @Any Instance<CreditCoverage> coverage,
             CreditLedger ledger,
-            @ConfigProperty(name = "tl.secrets.encryption-key") Optional<String> secretsKey) {
+            @ConfigProperty(name = "tl.secrets.encryption-key") Optional<String> secretsKey,
+            DeskAssignments dedicatedDesks) {
+        this.dedicatedDesks = dedicatedDesks;
         this.passKey = secretsKey.map(CheckinService::passKeyOf).orElse(null);
         this.coverage = coverage;
         this.ledger = ledger;
@@ -322,7 +326,8 @@ public class CheckinService {
     /**
      * A member comes without a booking: checked in on a desk pool until the end of the day, paid by one desk-day
      * of their credits (a carnet, a day pass, a plan's days). Refused when the pool is full now, when they are
-     * already here, or without a desk-day left.
+     * already here, or without a desk-day left. A member who keeps a dedicated desk that day (not released) is
+     * checked in on their desk instead, whatever pool was chosen, and nothing is taken from their credits.
      */
     @Transactional
     public Done walkIn(String email, ResourceId pool, PersonId by) {
@@ -332,8 +337,9 @@ public class CheckinService {
                 .map(PersonDirectory.Account::id)
                 .filter(p -> !people.rolesInCurrentPlace(p, place.id()).isEmpty())
                 .orElseThrow(() -> DomainException.notFound("checkin.member-unknown", Map.of()));
-        Resource resource = resources.find(pool);
-        if (!"DESK_POOL".equals(resource.kind()) || !resource.isActive()) {
+        Optional<Resource> ownDesk = dedicatedDesks.keptBy(member, now);
+        Resource resource = ownDesk.isPresent() ? ownDesk.get() : resources.find(pool);
+        if (ownDesk.isEmpty() && (!"DESK_POOL".equals(resource.kind()) || !resource.isActive())) {
             throw DomainException.invalid("checkin.walk-in-desk-pool-only", Map.of());
         }
         lockCheckins();
@@ -346,19 +352,21 @@ public class CheckinService {
         if (here.intValue() > 0) {
             throw DomainException.conflict("checkin.already-here", Map.of());
         }
-        int taken = seatsTakenNow(resource.id().value(), now);
-        if (taken >= resource.capacity()) {
-            throw DomainException.conflict("checkin.walk-in-full", Map.of("name", resource.name()));
-        }
-        Usage usage = new Usage(Map.of(Unit.DAY, BigDecimal.ONE, Unit.HALF_DAY, new BigDecimal("2")));
-        ledger.lock(member);
         List<CreditCoverage.Covered> takes = List.of();
-        for (CreditCoverage c : coverage) {
-            takes = c.cover(member, resource, usage, now);
-            break;
-        }
-        if (takes.isEmpty() || Allocation.coveredFraction(takes, usage).compareTo(BigDecimal.ONE) < 0) {
-            throw DomainException.conflict("checkin.no-credit", Map.of());
+        if (ownDesk.isEmpty()) {
+            int taken = seatsTakenNow(resource.id().value(), now);
+            if (taken >= resource.capacity()) {
+                throw DomainException.conflict("checkin.walk-in-full", Map.of("name", resource.name()));
+            }
+            Usage usage = new Usage(Map.of(Unit.DAY, BigDecimal.ONE, Unit.HALF_DAY, new BigDecimal("2")));
+            ledger.lock(member);
+            for (CreditCoverage c : coverage) {
+                takes = c.cover(member, resource, usage, now);
+                break;
+            }
+            if (takes.isEmpty() || Allocation.coveredFraction(takes, usage).compareTo(BigDecimal.ONE) < 0) {
+                throw DomainException.conflict("checkin.no-credit", Map.of());
+            }
         }
         UUID id = UUID.randomUUID();
         LocalDate day = LocalDate.ofInstant(now, place.zone());
@@ -371,7 +379,9 @@ public class CheckinService {
                 .setParameter("u", day.plusDays(1).atStartOfDay(place.zone()).toInstant())
                 .setParameter("by", by == null ? null : by.value())
                 .executeUpdate();
-        ledger.consume(member, id, takes);
+        if (!takes.isEmpty()) {
+            ledger.consume(member, id, takes);
+        }
         events.fire(new CheckinCreated(place.id(), id, null, resource.id().value(), member, null, "WALK_IN", now));
         return new Done(id, nameOf(member), null, resource.name(), now, "WALK_IN");
     }

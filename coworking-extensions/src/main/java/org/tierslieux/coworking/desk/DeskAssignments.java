@@ -231,6 +231,17 @@ public class DeskAssignments {
                 .toList();
     }
 
+    /** The dedicated desk {@code person} keeps at {@code at}: held by them, and that day not released. */
+    @Transactional
+    public Optional<Resource> keptBy(PersonId person, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, placeContext.require().zone());
+        return rows(" where a.person_id = :p", Map.of("p", person.value())).stream()
+                .filter(a -> a.holdsAt(at) && a.desk().isActive())
+                .filter(a -> !isReleased(a.id(), day, false))
+                .map(Assignment::desk)
+                .findFirst();
+    }
+
     /** The days of the assignment from {@code from} to {@code to} (both included) while it holds. */
     @Transactional
     public List<HolderDay> days(Assignment assignment, LocalDate from, LocalDate to) {
@@ -329,6 +340,40 @@ public class DeskAssignments {
     @Transactional
     public boolean isReleased(UUID assignment, LocalDate day, boolean lock) {
         return !released(assignment, day, day, lock).isEmpty();
+    }
+
+    /**
+     * The parts of {@code range} during which the desk is its holder's and not released: each day of the
+     * assignment, cut to the assignment and the range, except the days the holder released.
+     */
+    List<TimeRange> kept(Resource desk, TimeRange range, ZoneId zone) {
+        List<TimeRange> kept = new ArrayList<>();
+        for (Assignment a : holding(desk, range)) {
+            List<LocalDate> days = daysOf(range, zone);
+            Set<LocalDate> away = released(a.id(), days.get(0), days.get(days.size() - 1), false);
+            for (LocalDate day : days) {
+                if (away.contains(day)) {
+                    continue;
+                }
+                TimeRange whole = TimeRange.ofDays(day, day, zone);
+                Instant start = latest(whole.start(), range.start(), a.startsAt());
+                Instant end = a.endsAt() == null
+                        ? earliest(whole.end(), range.end())
+                        : earliest(whole.end(), range.end(), a.endsAt());
+                if (start.isBefore(end)) {
+                    kept.add(new TimeRange(start, end));
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static Instant latest(Instant... all) {
+        return java.util.Arrays.stream(all).max(Instant::compareTo).orElseThrow();
+    }
+
+    private static Instant earliest(Instant... all) {
+        return java.util.Arrays.stream(all).min(Instant::compareTo).orElseThrow();
     }
 
     /** The place's named desks day by day, with who holds them and the parts {@code viewer} may book. */

@@ -87,6 +87,7 @@ class IsolationSweepTest {
             Map.entry("deliveries", "webhook_delivery"),
             Map.entry("passes", "checkin_pass"),
             Map.entry("guests", "guest_invitation"),
+            Map.entry("assignments", "desk_assignment"),
             Map.entry("closings", "period_closing"),
             Map.entry("waitlist", "waitlist_entry"),
             Map.entry("rooms", "resource"),

@@ -90,7 +90,8 @@ public class CheckinsResource {
     @Operation(
             summary = "Check in a member without a booking (walk-in)",
             description = "On a desk pool, until the end of the day, paid by one desk-day of the member's credits"
-                    + " (carnet, day pass, plan). 201; unknown member here 404 checkin.member-unknown; not a desk"
+                    + " (carnet, day pass, plan); a member who keeps a dedicated desk today (not released) is"
+                    + " checked in on that desk instead, free. 201; unknown member here 404 checkin.member-unknown; not a desk"
                     + " pool 422 checkin.walk-in-desk-pool-only; pool full now 409 checkin.walk-in-full; already"
                     + " here 409 checkin.already-here; no desk-day left 409 checkin.no-credit.")
     public Response walkIn(@PathParam("place") String place, @Valid @NotNull WalkInRequest request) {

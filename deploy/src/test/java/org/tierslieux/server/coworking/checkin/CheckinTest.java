@@ -318,6 +318,29 @@ class CheckinTest {
 
     @Test
     void a_walk_in_is_checked_in_on_the_open_space_with_a_desk_day_of_their_credits_or_clearly_refused() {
+        // the demo member keeps "Bureau fixe 2" (walked in there, free): away from it today, they come like anyone
+        String today = java.time.LocalDate.now(PARIS).toString();
+        List<String> held = Demo.as(MEMBER)
+                .get(API + "/desk-assignments/mine")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id");
+        held.forEach(id -> Demo.as(MEMBER)
+                .body(Map.of("from", today))
+                .post(API + "/desk-assignments/" + id + "/releases")
+                .then()
+                .statusCode(200));
+        try {
+            walkInsOnTheOpenSpace();
+        } finally {
+            held.forEach(id ->
+                    Demo.as(MEMBER).body(Map.of("from", today)).post(API + "/desk-assignments/" + id + "/take-back"));
+        }
+    }
+
+    private void walkInsOnTheOpenSpace() {
         String openSpace = resource("Open space");
         BigDecimal before = deskDaysLeft(MEMBER);
         var walkIn = Demo.as(MANAGER)

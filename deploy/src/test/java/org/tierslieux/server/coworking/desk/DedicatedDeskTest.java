@@ -33,6 +33,7 @@ class DedicatedDeskTest {
     void a_manager_assigns_a_desk_and_only_its_holder_may_have_it() {
         Setup s = new Setup("assign");
         LocalDate tuesday = nextTuesday();
+        assertThat(freeIntervals(s, tuesday)).as("free before anyone holds it").isNotEmpty();
 
         JsonPath assignment = s.assign(s.desk, s.holder);
         assertThat(assignment.getString("deskName")).startsWith("desk-");
@@ -53,6 +54,9 @@ class DedicatedDeskTest {
         assertThat(named.getBoolean("desks[0].assigned")).isTrue();
         assertThat(named.getString("desks[0].days[0].standing")).isEqualTo("HELD");
         assertThat(named.getList("desks[0].days[0].parts.free")).containsOnly(0);
+        assertThat(freeIntervals(s, tuesday))
+                .as("the availability every booking page reads shows the held day taken")
+                .isEmpty();
         refused(
                 as(s.other)
                         .body(Map.of("resourceId", s.desk, "date", tuesday.toString()))
@@ -129,6 +133,9 @@ class DedicatedDeskTest {
     void a_released_day_is_booked_by_another_member_and_can_no_longer_be_taken_back() {
         Setup s = new Setup("release");
         LocalDate tuesday = nextTuesday();
+        assertThat(freeIntervals(s, tuesday.plusDays(1)))
+                .as("open on Wednesdays")
+                .isNotEmpty();
         String id = s.assign(s.desk, s.holder).getString("id");
 
         JsonPath released = as(s.holder)
@@ -148,6 +155,10 @@ class DedicatedDeskTest {
                 .jsonPath();
         assertThat(named.getString("desks[0].days[0].standing")).isEqualTo("RELEASED");
         assertThat(named.getList("desks[0].days[0].parts.free")).containsOnly(1);
+        assertThat(freeIntervals(s, tuesday)).as("a released day is free again").isNotEmpty();
+        assertThat(freeIntervals(s, tuesday.plusDays(1)))
+                .as("the next day is still kept")
+                .isEmpty();
         JsonPath booked = as(s.other)
                 .body(Map.of("resourceId", s.desk, "date", tuesday.toString(), "part", "AFTERNOON"))
                 .post(s.api + "/desks/bookings")
@@ -319,6 +330,73 @@ class DedicatedDeskTest {
         assertThat(days.getList("days.state")).containsExactly("TAKEN", "HELD");
     }
 
+    /** The desk's free intervals that day, as the booking pages and the availability API show them. */
+    private static List<Object> freeIntervals(Setup s, LocalDate day) {
+        return as(s.other)
+                .get(s.api + "/resources/" + s.desk + "/availability?from=" + day + "&to=" + day)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+    }
+
+    @Test
+    void the_holder_walks_in_on_their_desk_without_credits_and_not_on_a_released_day() {
+        Setup s = new Setup("walkin");
+        String id = s.assign(s.desk, s.holder).getString("id");
+
+        // another member without credits is not walked in on someone's desk
+        refused(
+                Demo.as(Demo.MANAGER)
+                        .body(Map.of("email", s.other, "resourceId", s.desk))
+                        .post(s.api + "/checkins/walk-in"),
+                422,
+                "checkin.walk-in-desk-pool-only");
+
+        // the holder comes in: checked in on their desk, although their plan has no desk-day to spend
+        JsonPath done = Demo.as(Demo.MANAGER)
+                .body(Map.of("email", s.holder, "resourceId", s.desk))
+                .post(s.api + "/checkins/walk-in")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertThat(done.getString("resourceName")).startsWith("desk-");
+        assertThat(done.getString("method")).isEqualTo("WALK_IN");
+        refused(
+                Demo.as(Demo.MANAGER)
+                        .body(Map.of("email", s.holder, "resourceId", s.desk))
+                        .post(s.api + "/checkins/walk-in"),
+                409,
+                "checkin.already-here");
+        assertThat(Demo.as(Demo.MANAGER)
+                        .get(s.api + "/occupancy/live")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("resources.findAll { it.kind == 'DESK' }.checkedIn"))
+                .as("the desk is occupied now")
+                .containsExactly(1);
+
+        // a day released is not the holder's: they come like anyone else (no credits here: refused)
+        Setup t = new Setup("walkin2");
+        String other = t.assign(t.desk, t.holder).getString("id");
+        as(t.holder)
+                .body(Map.of("from", LocalDate.now(PARIS).toString()))
+                .post(t.api + "/desk-assignments/" + other + "/releases")
+                .then()
+                .statusCode(200);
+        refused(
+                Demo.as(Demo.MANAGER)
+                        .body(Map.of("email", t.holder, "resourceId", t.desk))
+                        .post(t.api + "/checkins/walk-in"),
+                422,
+                "checkin.walk-in-desk-pool-only");
+        assertThat(id).isNotEqualTo(other);
+    }
+
     @Test
     void bad_input_is_answered_with_problems() {
         Setup s = new Setup("bad");
@@ -481,12 +559,7 @@ class DedicatedDeskTest {
     }
 
     private static io.restassured.specification.RequestSpecification page(String session) {
-        return io.restassured.RestAssured.given()
-                .redirects()
-                .follow(false)
-                .cookie("tl-session", session)
-                .cookie("lang", "en")
-                .accept("text/html");
+        return Demo.browsingWith(session).cookie("lang", "en");
     }
 
     private static String sessionOf(String email) {

@@ -355,12 +355,14 @@ class GuestTest {
                 .extract()
                 .asString();
         assertThat(page).contains("/" + FILATURE + "/guests/" + guest + "/cancel");
+        String token = Demo.csrfToken(session);
         io.restassured.RestAssured.given()
                 .redirects()
                 .follow(false)
                 .cookie("tl-session", session)
+                .cookie(Demo.CSRF_COOKIE, token)
                 .contentType("application/x-www-form-urlencoded")
-                .formParam("x", "")
+                .formParam(Demo.CSRF_FIELD, token)
                 .post("/" + FILATURE + "/guests/" + guest + "/cancel")
                 .then()
                 .statusCode(303);
