@@ -348,6 +348,7 @@ class KeycloakJourneyIT {
             String shown = driver.findElement(By.cssSelector("main hgroup p")).getText();
             driver.findElement(By.id("next-week")).click();
             new WebDriverWait(driver, WAIT)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> !d.findElement(By.cssSelector("main hgroup p"))
                             .getText()
                             .equals(shown));

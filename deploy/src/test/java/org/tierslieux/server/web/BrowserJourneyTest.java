@@ -176,6 +176,7 @@ class BrowserJourneyTest {
         waitForPath("/" + FILATURE);
         new WebDriverWait(driver, WAIT)
                 .withMessage(() -> "the new resource \"" + name + "\" in the list, at " + where())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("article.resource strong.resource-name")).stream()
                         .anyMatch(e -> e.getText().equals(name)));
         WebElement added = driver.findElements(By.cssSelector("article.resource")).stream()
@@ -254,6 +255,7 @@ class BrowserJourneyTest {
         clickable(By.id("next-week")).click();
         new WebDriverWait(driver, WAIT)
                 .withMessage(() -> "the next week, at " + where())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> !d.findElement(By.cssSelector("main hgroup p"))
                         .getText()
                         .equals(firstWeek));
@@ -261,6 +263,7 @@ class BrowserJourneyTest {
         clickable(By.id("next-week")).click();
         new WebDriverWait(driver, WAIT)
                 .withMessage(() -> "the week after, at " + where())
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> !d.findElement(By.cssSelector("main hgroup p"))
                         .getText()
                         .equals(secondWeek));

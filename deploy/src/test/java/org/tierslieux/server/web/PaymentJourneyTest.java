@@ -83,6 +83,7 @@ class PaymentJourneyTest {
             b.clickable(By.id("next-week")).click();
             new WebDriverWait(driver, BrowserJourneyTest.WAIT)
                     .withMessage(() -> "the next week, at " + b.where())
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> !d.findElement(By.cssSelector("main hgroup p"))
                             .getText()
                             .equals(shown));
