@@ -338,36 +338,56 @@ public class CheckinService {
                 .filter(p -> !people.rolesInCurrentPlace(p, place.id()).isEmpty())
                 .orElseThrow(() -> DomainException.notFound("checkin.member-unknown", Map.of()));
         Optional<Resource> ownDesk = dedicatedDesks.keptBy(member, now);
-        Resource resource = ownDesk.isPresent() ? ownDesk.get() : resources.find(pool);
-        if (ownDesk.isEmpty() && (!"DESK_POOL".equals(resource.kind()) || !resource.isActive())) {
+        if (ownDesk.isPresent()) {
+            return untilTonight(member, ownDesk.get(), List.of(), by);
+        }
+        Resource resource = resources.find(pool);
+        if (!"DESK_POOL".equals(resource.kind()) || !resource.isActive()) {
             throw DomainException.invalid("checkin.walk-in-desk-pool-only", Map.of());
         }
         lockCheckins();
-        Number here =
-                (Number) em().createNativeQuery("select count(*) from checkin where person_id = :p and guest_id is null"
-                                + " and checked_in_at <= :now and until > :now")
-                        .setParameter("p", member.value())
-                        .setParameter("now", now)
-                        .getSingleResult();
-        if (here.intValue() > 0) {
-            throw DomainException.conflict("checkin.already-here", Map.of());
+        refuseIfHere(member, now);
+        int taken = seatsTakenNow(resource.id().value(), now);
+        if (taken >= resource.capacity()) {
+            throw DomainException.conflict("checkin.walk-in-full", Map.of("name", resource.name()));
         }
+        Usage usage = new Usage(Map.of(Unit.DAY, BigDecimal.ONE, Unit.HALF_DAY, new BigDecimal("2")));
+        ledger.lock(member);
         List<CreditCoverage.Covered> takes = List.of();
-        if (ownDesk.isEmpty()) {
-            int taken = seatsTakenNow(resource.id().value(), now);
-            if (taken >= resource.capacity()) {
-                throw DomainException.conflict("checkin.walk-in-full", Map.of("name", resource.name()));
-            }
-            Usage usage = new Usage(Map.of(Unit.DAY, BigDecimal.ONE, Unit.HALF_DAY, new BigDecimal("2")));
-            ledger.lock(member);
-            for (CreditCoverage c : coverage) {
-                takes = c.cover(member, resource, usage, now);
-                break;
-            }
-            if (takes.isEmpty() || Allocation.coveredFraction(takes, usage).compareTo(BigDecimal.ONE) < 0) {
-                throw DomainException.conflict("checkin.no-credit", Map.of());
-            }
+        for (CreditCoverage c : coverage) {
+            takes = c.cover(member, resource, usage, now);
+            break;
         }
+        if (takes.isEmpty() || Allocation.coveredFraction(takes, usage).compareTo(BigDecimal.ONE) < 0) {
+            throw DomainException.conflict("checkin.no-credit", Map.of());
+        }
+        return untilTonight(member, resource, takes, by);
+    }
+
+    /**
+     * "I'm at my desk": a member who keeps a dedicated desk today (not released) checks themself in on it, with
+     * no booking and no credits. 409 checkin.no-desk-today otherwise.
+     */
+    @Transactional
+    public Done selfAtOwnDesk(PersonId me) {
+        Resource desk = dedicatedDesks
+                .keptBy(me, clock.instant())
+                .orElseThrow(() -> DomainException.conflict("checkin.no-desk-today", Map.of()));
+        return untilTonight(me, desk, List.of(), me);
+    }
+
+    /** The dedicated desk {@code me} keeps today, if any (for the self check-in page). */
+    @Transactional
+    public Optional<Resource> ownDeskToday(PersonId me) {
+        return dedicatedDesks.keptBy(me, clock.instant());
+    }
+
+    /** Checks {@code member} in on {@code resource} until the end of the day, spending {@code takes} (if any). */
+    private Done untilTonight(PersonId member, Resource resource, List<CreditCoverage.Covered> takes, PersonId by) {
+        PlaceRef place = placeContext.require();
+        Instant now = clock.instant();
+        lockCheckins();
+        refuseIfHere(member, now);
         UUID id = UUID.randomUUID();
         LocalDate day = LocalDate.ofInstant(now, place.zone());
         em().createNativeQuery("insert into checkin (tenant_id, id, resource_id, person_id, method, checked_in_at,"
@@ -384,6 +404,28 @@ public class CheckinService {
         }
         events.fire(new CheckinCreated(place.id(), id, null, resource.id().value(), member, null, "WALK_IN", now));
         return new Done(id, nameOf(member), null, resource.name(), now, "WALK_IN");
+    }
+
+    private void refuseIfHere(PersonId member, Instant now) {
+        if (hereAt(member, now)) {
+            throw DomainException.conflict("checkin.already-here", Map.of());
+        }
+    }
+
+    /** Whether the member is checked in now (a booking, a walk-in or their own desk). */
+    @Transactional
+    public boolean hereNow(PersonId member) {
+        return hereAt(member, clock.instant());
+    }
+
+    private boolean hereAt(PersonId member, Instant now) {
+        Number here =
+                (Number) em().createNativeQuery("select count(*) from checkin where person_id = :p and guest_id is null"
+                                + " and checked_in_at <= :now and until > :now")
+                        .setParameter("p", member.value())
+                        .setParameter("now", now)
+                        .getSingleResult();
+        return here.intValue() > 0;
     }
 
     /** Seats of a resource taken now: confirmed bookings, and walk-ins checked in. */

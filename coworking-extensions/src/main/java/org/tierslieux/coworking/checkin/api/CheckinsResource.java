@@ -85,6 +85,20 @@ public class CheckinsResource {
     }
 
     @POST
+    @Path("/self/desk")
+    @Access.InPlace(Role.MEMBER)
+    @Operation(
+            summary = "I'm at my desk (self check-in of a dedicated desk's holder)",
+            description = "The caller keeps a dedicated desk today (not released): checked in on it until the end of"
+                    + " the day, no booking, no credits. 201; no desk kept today 409 checkin.no-desk-today; already"
+                    + " here 409 checkin.already-here.")
+    public Response selfAtOwnDesk(@PathParam("place") String place) {
+        return Response.status(201)
+                .entity(checkins.selfAtOwnDesk(caller.requirePerson()))
+                .build();
+    }
+
+    @POST
     @Path("/walk-in")
     @Access.InPlace(Role.MANAGER)
     @Operation(

@@ -170,6 +170,18 @@ public class CheckinPages {
     }
 
     @POST
+    @Path("self/desk")
+    @Access.InPlace(Role.MEMBER)
+    public Response selfAtOwnDesk(@PathParam("place") String place) {
+        try {
+            checkins.selfAtOwnDesk(caller.requirePerson());
+            return ok(selfPage(null, true));
+        } catch (DomainException refused) {
+            return pages.refused(refused, error -> selfPage(error, false));
+        }
+    }
+
+    @POST
     @Path("self/{id}")
     @Access.InPlace(Role.MEMBER)
     public Response selfCheckIn(@PathParam("place") String place, @PathParam("id") UUID id) {
@@ -230,7 +242,12 @@ public class CheckinPages {
                 .filter(b -> b.status() == BookingStatus.CONFIRMED)
                 .map(b -> new Mine(b, names.get(b.resourceId().value()), checkins.checkedIn(b.id())))
                 .toList();
-        return pages.page(self).data("today", today).data("error", error).data("done", done);
+        return pages.page(self)
+                .data("today", today)
+                .data("ownDesk", checkins.ownDeskToday(me).orElse(null))
+                .data("hereNow", checkins.hereNow(me))
+                .data("error", error)
+                .data("done", done);
     }
 
     private static Response ok(TemplateInstance page) {

@@ -342,7 +342,7 @@ class DedicatedDeskTest {
     }
 
     @Test
-    void the_holder_walks_in_on_their_desk_without_credits_and_not_on_a_released_day() {
+    void the_holder_is_checked_in_on_their_desk_without_credits_by_the_desk_or_themself_but_not_on_a_released_day() {
         Setup s = new Setup("walkin");
         String id = s.assign(s.desk, s.holder).getString("id");
 
@@ -380,6 +380,28 @@ class DedicatedDeskTest {
                 .as("the desk is occupied now")
                 .containsExactly(1);
 
+        // nor may another member check themself in on a desk that is not theirs
+        refused(as(s.other).post(s.api + "/checkins/self/desk"), 409, "checkin.no-desk-today");
+
+        // the holder checks themself in from the "I'm here" page: their desk, one button
+        Setup u = new Setup("selfdesk");
+        u.assign(u.desk, u.holder);
+        String session = sessionOf(u.holder);
+        String self = "/" + u.place + "/checkin/self";
+        String before = page(session).get(self).then().statusCode(200).extract().asString();
+        assertThat(before)
+                .contains("id=\"own-desk\"")
+                .contains("id=\"self-desk\"")
+                .contains("desk-");
+        String after = page(session)
+                .post(self + "/desk")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(after).contains("id=\"checked-in\"").doesNotContain("id=\"self-desk\"");
+        refused(as(u.holder).post(u.api + "/checkins/self/desk"), 409, "checkin.already-here");
+
         // a day released is not the holder's: they come like anyone else (no credits here: refused)
         Setup t = new Setup("walkin2");
         String other = t.assign(t.desk, t.holder).getString("id");
@@ -394,6 +416,7 @@ class DedicatedDeskTest {
                         .post(t.api + "/checkins/walk-in"),
                 422,
                 "checkin.walk-in-desk-pool-only");
+        refused(as(t.holder).post(t.api + "/checkins/self/desk"), 409, "checkin.no-desk-today");
         assertThat(id).isNotEqualTo(other);
     }
 
