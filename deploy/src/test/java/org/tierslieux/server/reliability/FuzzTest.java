@@ -877,6 +877,7 @@ class FuzzTest {
         final Set<String> onlyForbidden = new TreeSet<>();
         final Set<String> unfilled = new TreeSet<>();
         final Map<String, Integer> known = new TreeMap<>();
+        final List<String> acceptedWrites = new ArrayList<>();
         int requests;
         int snapshots;
         long slowest;
@@ -932,6 +933,9 @@ class FuzzTest {
                     + answer.headers().get("location"));
         } else if (draft.breaks) {
             run.accepted.merge(key, 1, Integer::sum);
+            if (!draft.method.equals("GET")) {
+                run.acceptedWrites.add(where + " -> " + status);
+            }
         }
         if (text.contains("Exception") && (text.contains("\tat ") || text.contains("at org."))) {
             run.findings.add("STACK " + where + " -> " + abbreviate(text, 300));
@@ -1148,6 +1152,8 @@ class FuzzTest {
         text.append("path parameters filled with a value of nothing: ")
                 .append(run.unfilled)
                 .append('\n');
+        run.acceptedWrites.forEach(
+                w -> text.append("  accepted write: ").append(w).append('\n'));
         text.append("known, not fixed yet: ").append(run.known).append('\n');
         text.append("findings: ").append(run.findings.size()).append('\n');
         run.findings.forEach(f -> text.append("  ").append(f).append('\n'));
