@@ -1,5 +1,6 @@
 package org.tierslieux.core.audit;
 
+import io.quarkus.security.AuthenticationFailedException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -48,7 +49,7 @@ class AuditFilter {
             return;
         }
         var place = placeContext.current();
-        if (place.isEmpty() || !caller.isAuthenticated()) {
+        if (place.isEmpty() || !signedIn()) {
             return;
         }
         var person = caller.person();
@@ -99,6 +100,33 @@ class AuditFilter {
                     request.getUriInfo().getPath(),
                     caller.name());
         }
+    }
+
+    /**
+     * Authentication is lazy: asking who the caller is may check their credentials now. Refused ones (a locked
+     * account answers 429, not 401) mean nobody to audit, not a 500 instead of the refusal.
+     */
+    private boolean signedIn() {
+        try {
+            return caller.isAuthenticated();
+        } catch (AuthenticationFailedException refused) {
+            return false;
+        } catch (RuntimeException refused) {
+            // the same refusal, wrapped on its way out of the identity provider
+            if (causedBy(refused, AuthenticationFailedException.class)) {
+                return false;
+            }
+            throw refused;
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean asksForAuditedRole(Method method, ResourceInfo resource) {

@@ -184,6 +184,9 @@ class ProblemMapper {
      */
     @ServerExceptionMapper
     Response unexpected(Throwable e) {
+        if (badlyEncoded(e)) {
+            return answer(400, "request.unreadable", Map.of(), null);
+        }
         SQLException sql = sqlCause(e);
         String state = sql == null ? "" : String.valueOf(sql.getSQLState());
         switch (state) {
@@ -317,6 +320,26 @@ class ProblemMapper {
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
         return field.isEmpty() ? "body" : field;
+    }
+
+    /**
+     * Whether the failure is the server's URL decoder refusing what the client sent (a form field or an address
+     * with {@code %} not followed by two hex digits): the client's fault, not an incident.
+     */
+    private static boolean badlyEncoded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    String type = frame.getClassName();
+                    if (type.endsWith(".URLUtils")
+                            || type.endsWith(".URIDecoder")
+                            || type.endsWith(".QueryStringDecoder")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static SQLException sqlCause(Throwable e) {

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,7 +27,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tierslieux.server.testsupport.ApiDocument;
+import org.tierslieux.server.testsupport.ApiDocument.Operation;
 import org.tierslieux.server.testsupport.Demo;
+import org.tierslieux.server.testsupport.PlaceRows;
+import org.tierslieux.server.testsupport.Snapshot;
+import org.tierslieux.server.testsupport.Sql;
 
 /**
  * Issue 8, item 1: the isolation sweep. Every operation of the OpenAPI document, and every page of a place, is
@@ -73,42 +73,6 @@ class IsolationSweepTest {
                     "free slots of the place's resources, for visitors (docs/api.md: signed in)"),
             Map.entry("GET /api/v1/places/{place}/rooms", "meeting rooms bookable by non-members (signed in)"),
             Map.entry("GET /api/v1/places/{place}/rooms/{id}", "a meeting room bookable by non-members (signed in)"));
-
-    /** A path segment that names a kind of thing, when its table is not simply the segment in the singular. */
-    static final Map<String, String> TABLE_OF_SEGMENT = Map.ofEntries(
-            Map.entry("invoices", "document"),
-            Map.entry("credit-notes", "document"),
-            Map.entry("documents", "document"),
-            Map.entry("orders", "sale_order"),
-            Map.entry("groups", "member_group"),
-            Map.entry("members", "membership"),
-            Map.entry("people", "membership"),
-            Map.entry("webhooks", "webhook_subscription"),
-            Map.entry("deliveries", "webhook_delivery"),
-            Map.entry("passes", "checkin_pass"),
-            Map.entry("guests", "guest_invitation"),
-            Map.entry("assignments", "desk_assignment"),
-            Map.entry("closings", "period_closing"),
-            Map.entry("waitlist", "waitlist_entry"),
-            Map.entry("rooms", "resource"),
-            Map.entry("desks", "resource"),
-            Map.entry("trainings", "resource"),
-            Map.entry("machines", "resource"),
-            Map.entry("sessions", "session"),
-            Map.entry("pack-purchases", "pack_purchase"),
-            Map.entry("companies", "company"),
-            Map.entry("mandates", "subscription_mandate"),
-            Map.entry("periods", "subscription_period"),
-            Map.entry("visits", "network_visit"),
-            Map.entry("visitors", "network_visit"),
-            Map.entry("settlements", "network_visit"),
-            Map.entry("accounts", "accounting_account"),
-            Map.entry("archives", "closing_archive"),
-            Map.entry("book", "resource"),
-            Map.entry("checkout", "sale_order"),
-            Map.entry("tokens", "api_token"),
-            // /{place}/checkin/self/{id}: a member checks in for one of their bookings
-            Map.entry("self", "booking"));
 
     /** Statuses that refuse without saying anything: anything else than these or a clean 2xx is a finding. */
     static final Set<Integer> REFUSALS = Set.of(400, 401, 403, 404, 405, 409, 415, 422);
@@ -165,12 +129,6 @@ class IsolationSweepTest {
 
     // ---- the API ------------------------------------------------------------------------------------------------
 
-    record Operation(String method, String path, JsonNode node) {
-        String key() {
-            return method + " " + path;
-        }
-    }
-
     record Call(String who, String method, String path, String contentType, String body) {
         @Override
         public String toString() {
@@ -186,14 +144,8 @@ class IsolationSweepTest {
 
     @Test
     void no_operation_of_the_api_reaches_another_place() throws Exception {
-        JsonNode document = JSON.readTree(Demo.anonymous()
-                .accept("application/json")
-                .get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-        List<Operation> operations = operations(document);
+        JsonNode document = ApiDocument.fetch();
+        List<Operation> operations = ApiDocument.operations(document);
         Sweep sweep = new Sweep(victim);
         List<String> uncovered = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
@@ -229,19 +181,6 @@ class IsolationSweepTest {
         sweep.assertClean();
     }
 
-    static List<Operation> operations(JsonNode document) {
-        List<Operation> operations = new ArrayList<>();
-        document.path("paths").properties().forEach(path -> {
-            for (String method : List.of("get", "post", "put", "patch", "delete")) {
-                JsonNode node = path.getValue().get(method);
-                if (node != null) {
-                    operations.add(new Operation(method.toUpperCase(Locale.ROOT), path.getKey(), node));
-                }
-            }
-        });
-        return operations;
-    }
-
     /** Builds the calls of an operation, sends them, and keeps what went wrong. */
     static final class Sweep {
 
@@ -257,10 +196,7 @@ class IsolationSweepTest {
 
         List<Call> callsFor(Operation operation, JsonNode document) {
             whyNot = null;
-            List<JsonNode> parameters = new ArrayList<>();
-            operation.node().path("parameters").forEach(parameters::add);
-            JsonNode pathItem = document.path("paths").path(operation.path());
-            pathItem.path("parameters").forEach(parameters::add);
+            List<JsonNode> parameters = operation.parameters(document);
             List<String> placeSlugs = operation.path().contains("{place}")
                     ? List.of(victim.slug, victim.attackerPlace)
                     : java.util.Collections.singletonList(null);
@@ -374,7 +310,7 @@ class IsolationSweepTest {
     }
 
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return PlaceRows.encode(value);
     }
 
     static Answer send(Call call, String authorization) throws IOException, InterruptedException {
@@ -814,62 +750,22 @@ class IsolationSweepTest {
     // ---- the victim -----------------------------------------------------------------------------------------------
 
     /** What the victim place has: its rows' ids by table, a few values by column, and what must never leak. */
-    static final class Victim {
+    static final class Victim extends PlaceRows {
 
-        final String slug;
         final String attackerPlace;
-        final String placeId;
-        final Map<String, List<String>> idsByTable = new TreeMap<>();
-        final Map<String, List<String>> valuesByColumn = new TreeMap<>();
         final Set<String> secrets = new LinkedHashSet<>();
         final List<String> emails = new ArrayList<>();
-        /**
-         * The victim's person whose email goes in the calls: one of the test's own, so that what the attackers do
-         * with it (add them to their place, invite them as a guest, mail them) touches no demo account.
-         */
-        String person;
-
-        final List<String> numbers = new ArrayList<>();
         final Map<String, String> authorization = new LinkedHashMap<>();
-        final ZoneId zone = ZoneId.of("Europe/Paris");
-        final Set<String> withoutRealIds = new TreeSet<>();
 
-        private Victim(String slug, String attackerPlace, String placeId) {
-            this.slug = slug;
+        private Victim(String slug, String attackerPlace) {
+            super(slug);
             this.attackerPlace = attackerPlace;
-            this.placeId = placeId;
         }
 
         static Victim of(String slug, String attackerPlace) {
-            String placeId = Sql.text("select id::text from place where slug = ?", slug);
-            Victim victim = new Victim(slug, attackerPlace, placeId);
-            for (String table : Sql.tenantTables()) {
-                List<String> columns = Sql.columns(table);
-                if (columns.contains("id")) {
-                    List<String> ids = Sql.texts(
-                            "select id::text from " + table + " where tenant_id = cast(? as uuid) order by id",
-                            placeId);
-                    victim.idsByTable.put(table, ids);
-                    victim.secrets.addAll(ids);
-                }
-                for (String column : columns) {
-                    if (column.equals("tenant_id") || column.equals("id")) {
-                        continue;
-                    }
-                    if (column.endsWith("_id") || column.equals("code") || column.equals("number")) {
-                        List<String> values = Sql.texts(
-                                "select distinct " + column + "::text from " + table
-                                        + " where tenant_id = cast(? as uuid)" + " and " + column
-                                        + " is not null order by 1 limit 3",
-                                placeId);
-                        if (!values.isEmpty()) {
-                            victim.valuesByColumn.putIfAbsent(column, values);
-                        }
-                    }
-                }
-            }
-            victim.numbers.addAll(Sql.texts(
-                    "select number from document where tenant_id = cast(? as uuid) order by number", placeId));
+            Victim victim = new Victim(slug, attackerPlace);
+            String placeId = victim.placeId;
+            victim.idsByTable.values().forEach(victim.secrets::addAll);
             victim.secrets.addAll(victim.numbers);
             victim.emails.addAll(Sql.texts(
                     "select distinct p.email from membership m join person p on p.id = m.person_id"
@@ -926,361 +822,6 @@ class IsolationSweepTest {
             }
             sql.append(") found");
             return Sql.count(sql.toString(), parameters.toArray()) > 0;
-        }
-
-        List<String> ids(String table) {
-            return ids(table, 3);
-        }
-
-        List<String> ids(String table, int most) {
-            List<String> ids = idsByTable.getOrDefault(table, List.of());
-            return ids.subList(0, Math.min(ids.size(), most));
-        }
-
-        String tableOf(String segment) {
-            String mapped = TABLE_OF_SEGMENT.get(segment);
-            if (mapped != null) {
-                return mapped;
-            }
-            String snake = segment.replace('-', '_');
-            for (String candidate : List.of(
-                    snake, snake.replaceAll("ies$", "y"), snake.replaceAll("s$", ""), snake.replaceAll("es$", ""))) {
-                if (idsByTable.containsKey(candidate)) {
-                    return candidate;
-                }
-            }
-            return null;
-        }
-
-        /** A real value of the victim for a path parameter, judging by its name and the segment before it. */
-        String valueForPathParameter(String name, String before) {
-            String[] segments = before.split("/");
-            String segment = segments.length == 0 ? "" : segments[segments.length - 1];
-            return switch (name) {
-                case "place", "slug" -> slug;
-                case "id" -> {
-                    String table = tableOf(segment);
-                    if (table == null) {
-                        yield null;
-                    }
-                    yield idOf(table);
-                }
-                case "kind" -> "DESK";
-                default -> {
-                    String value = valueForName(name);
-                    String table = tableOf(snake(name));
-                    yield value == null && table != null ? idOf(table) : value;
-                }
-            };
-        }
-
-        /**
-         * A real id of the victim's rows of a table; when the victim has none, the call is still swept (status,
-         * changes) with an id of nothing, and the report lists the kind so that the seed can be completed.
-         */
-        String idOf(String table) {
-            String id = first(ids(table));
-            if (id == null) {
-                withoutRealIds.add(table);
-                id = java.util
-                        .UUID
-                        .nameUUIDFromBytes(table.getBytes(StandardCharsets.UTF_8))
-                        .toString();
-            }
-            return id;
-        }
-
-        /** A real value of the victim for a parameter or field that names an id, a number, a slug or an email. */
-        String valueForName(String name) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("place") || lower.endsWith("slug")) {
-                return slug;
-            }
-            if (lower.endsWith("email")) {
-                return person;
-            }
-            if (lower.equals("number") || lower.endsWith("number") && !lower.contains("phone")) {
-                return first(numbers);
-            }
-            if (lower.equals("code")) {
-                return first(valuesByColumn.getOrDefault("code", List.of()));
-            }
-            if (lower.endsWith("ids")) {
-                return valueForName(name.substring(0, name.length() - 1));
-            }
-            if (lower.endsWith("id") && lower.length() > 2) {
-                String stem = snake(name.substring(0, name.length() - 2));
-                String table = switch (stem) {
-                    case "person", "member", "user", "visitor" -> null;
-                    case "invoice", "credit_note", "document", "original" -> "document";
-                    case "order" -> "sale_order";
-                    case "group" -> "member_group";
-                    case "guest" -> "guest_invitation";
-                    case "pass" -> "checkin_pass";
-                    case "training", "room", "desk", "pool", "machine", "space" -> "resource";
-                    case "purchase" -> "pack_purchase";
-                    case "webhook", "subscription_webhook" -> "webhook_subscription";
-                    default -> tableOf(stem) != null ? tableOf(stem) : tableOf(stem + "s");
-                };
-                if (table != null && !ids(table).isEmpty()) {
-                    return first(ids(table));
-                }
-                List<String> values = valuesByColumn.get(stem + "_id");
-                return values == null ? null : first(values);
-            }
-            if (lower.equals("training")) {
-                return first(ids("resource"));
-            }
-            if (tableOf(snake(name)) != null) {
-                return first(ids(tableOf(snake(name))));
-            }
-            return null;
-        }
-
-        /** Query parameters: the victim's value where the name says what it holds, a plausible one otherwise. */
-        String valueForQuery(String name, JsonNode schema, JsonNode document) {
-            String value = valueForName(name);
-            if (value != null) {
-                return value;
-            }
-            LocalDate today = LocalDate.now(zone);
-            return switch (name) {
-                case "from", "start", "validOn", "date", "day", "when" ->
-                    today.minusDays(30).toString();
-                case "to", "end" -> today.plusDays(30).toString();
-                case "year" -> Integer.toString(today.getYear());
-                case "month" -> today.toString().substring(0, 7);
-                case "page" -> "0";
-                case "size" -> "200";
-                case "all", "archived", "mine", "active" -> "true";
-                default -> {
-                    JsonNode resolved = resolve(schema, document);
-                    if (resolved.has("enum") && resolved.get("enum").size() > 0) {
-                        yield resolved.get("enum").get(0).asText();
-                    }
-                    yield null;
-                }
-            };
-        }
-
-        ObjectNode bodyFor(JsonNode schema, JsonNode document) {
-            JsonNode value = valueFor("body", schema, document, 0);
-            return value instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-        }
-
-        String formFor(JsonNode schema, JsonNode document) {
-            StringBuilder form = new StringBuilder();
-            resolve(schema, document).path("properties").properties().forEach(property -> {
-                String value = valueForName(property.getKey());
-                form.append(form.isEmpty() ? "" : "&")
-                        .append(encode(property.getKey()))
-                        .append('=')
-                        .append(encode(value == null ? first(ids("payment")) : value));
-            });
-            return form.toString();
-        }
-
-        JsonNode valueFor(String name, JsonNode schema, JsonNode document, int depth) {
-            JsonNodeFactory f = JsonNodeFactory.instance;
-            JsonNode s = resolve(schema, document);
-            if (s.has("allOf")) {
-                s = resolve(s.get("allOf").get(0), document);
-            }
-            if (s.has("oneOf") || s.has("anyOf")) {
-                s = resolve((s.has("oneOf") ? s.get("oneOf") : s.get("anyOf")).get(0), document);
-            }
-            String type = s.path("type").asText("object");
-            if (s.has("enum") && s.get("enum").size() > 0) {
-                return s.get("enum").get(0);
-            }
-            LocalDate day = LocalDate.now(zone).plusDays(9);
-            switch (type) {
-                case "array" -> {
-                    ArrayNode array = f.arrayNode();
-                    if (depth < 4) {
-                        array.add(valueFor(
-                                name.endsWith("s") ? name.substring(0, name.length() - 1) : name,
-                                s.path("items"),
-                                document,
-                                depth + 1));
-                    }
-                    return array;
-                }
-                case "integer" -> {
-                    return f.numberNode(1);
-                }
-                case "number" -> {
-                    return f.numberNode(1);
-                }
-                case "boolean" -> {
-                    return f.booleanNode(true);
-                }
-                case "string" -> {
-                    String known = valueForName(name);
-                    if (known != null) {
-                        return f.textNode(known);
-                    }
-                    String format = s.path("format").asText("");
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    return f.textNode(
-                            switch (format) {
-                                case "date" -> day.toString();
-                                case "date-time" ->
-                                    day.atTime(lower.contains("end") || lower.contains("to") ? 11 : 10, 0)
-                                            .atZone(zone)
-                                            .toOffsetDateTime()
-                                            .toString();
-                                case "uuid" -> first(ids("resource"));
-                                case "local-time", "time" -> "10:00:00";
-                                default -> {
-                                    if (lower.contains("currency")) {
-                                        yield "EUR";
-                                    }
-                                    if (lower.contains("amount") || lower.contains("price") || lower.contains("rate")) {
-                                        yield "10.00";
-                                    }
-                                    if (lower.contains("url")) {
-                                        yield "https://example.org/sweep";
-                                    }
-                                    if (lower.contains("zone")) {
-                                        yield "Europe/Paris";
-                                    }
-                                    yield "sweep";
-                                }
-                            });
-                }
-                default -> {
-                    ObjectNode object = f.objectNode();
-                    if (depth < 5) {
-                        s.path("properties")
-                                .properties()
-                                .forEach(p -> object.set(
-                                        p.getKey(), valueFor(p.getKey(), p.getValue(), document, depth + 1)));
-                    }
-                    return object;
-                }
-            }
-        }
-
-        static JsonNode resolve(JsonNode schema, JsonNode document) {
-            JsonNode s = schema;
-            for (int i = 0; i < 10 && s.has("$ref"); i++) {
-                String ref = s.get("$ref").asText();
-                s = document.at(ref.substring(1));
-            }
-            return s;
-        }
-
-        static String snake(String camel) {
-            return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-        }
-
-        static String first(List<String> values) {
-            return values == null || values.isEmpty() ? null : values.getFirst();
-        }
-    }
-
-    // ---- the victim's rows, seen from above -----------------------------------------------------------------------
-
-    /** Counts and a hash of each tenant table's rows of one place, read as the superuser (no RLS). */
-    record Snapshot(Map<String, String> tables) {
-
-        static Snapshot of(String placeId) {
-            // one statement for all tables: the sweep takes a snapshot before and after each operation
-            StringBuilder sql = new StringBuilder();
-            List<String> names = Sql.tenantTables();
-            for (String table : names) {
-                sql.append(sql.isEmpty() ? "" : " union all ")
-                        .append("select '")
-                        .append(table)
-                        .append(
-                                "' || '=' || count(*) || ':' || coalesce(md5(string_agg(md5(t::text), '' order by md5(t::text))), '')")
-                        .append(" from ")
-                        .append(table)
-                        .append(" t where tenant_id = cast('")
-                        .append(placeId)
-                        .append("' as uuid)");
-            }
-            Map<String, String> tables = new TreeMap<>();
-            for (String row : Sql.texts(sql.toString())) {
-                int equals = row.indexOf('=');
-                tables.put(row.substring(0, equals), row.substring(equals + 1));
-            }
-            return new Snapshot(tables);
-        }
-
-        List<String> differences(Snapshot after) {
-            List<String> changed = new ArrayList<>();
-            tables.forEach((table, hash) -> {
-                if (!hash.equals(after.tables().get(table))) {
-                    changed.add(table);
-                }
-            });
-            return changed;
-        }
-    }
-
-    /** The superuser's view of the database, on one connection kept for the sweep. */
-    static final class Sql {
-
-        private static java.sql.Connection connection;
-        private static List<String> tenantTables;
-        private static final Map<String, List<String>> COLUMNS = new java.util.HashMap<>();
-
-        static synchronized java.sql.Connection connection() throws java.sql.SQLException {
-            if (connection == null || connection.isClosed() || !connection.isValid(2)) {
-                connection = org.tierslieux.server.testsupport.TestDatabase.superuser();
-            }
-            return connection;
-        }
-
-        static synchronized List<String> texts(String sql, Object... parameters) {
-            try (java.sql.PreparedStatement s = connection().prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    if (parameters[i] instanceof String[] array) {
-                        s.setArray(i + 1, s.getConnection().createArrayOf("varchar", array));
-                    } else {
-                        s.setObject(i + 1, parameters[i]);
-                    }
-                }
-                List<String> values = new ArrayList<>();
-                try (java.sql.ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        values.add(r.getString(1));
-                    }
-                }
-                return values;
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(sql, e);
-            }
-        }
-
-        static String text(String sql, Object... parameters) {
-            List<String> values = texts(sql, parameters);
-            return values.isEmpty() ? null : values.getFirst();
-        }
-
-        static long count(String sql, Object... parameters) {
-            return Long.parseLong(text(sql, parameters));
-        }
-
-        /** The tables a place owns: those with a tenant_id column. */
-        static synchronized List<String> tenantTables() {
-            if (tenantTables == null) {
-                tenantTables = texts("select c.table_name from information_schema.columns c"
-                        + " join pg_class t on t.relname = c.table_name and t.relkind = 'r'"
-                        + " where c.table_schema = 'public' and c.column_name = 'tenant_id' order by 1");
-            }
-            return tenantTables;
-        }
-
-        static synchronized List<String> columns(String table) {
-            return COLUMNS.computeIfAbsent(
-                    table,
-                    t -> texts(
-                            "select column_name from information_schema.columns where table_schema = 'public'"
-                                    + " and table_name = ? order by ordinal_position",
-                            t));
         }
     }
 
