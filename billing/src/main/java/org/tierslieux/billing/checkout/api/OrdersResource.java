@@ -113,7 +113,11 @@ public class OrdersResource {
                     + " subscription's order makes it the first payment of a SEPA mandate (renewals charge it)."
                     + " 404 order.not-found, 409 order.not-pending, order.free, payment.online-unavailable;"
                     + " 503 payment.provider-unavailable.")
-    public Response pay(@PathParam("place") String place, @PathParam("id") UUID id, CheckoutRequest request) {
+    public Response pay(
+            @PathParam("place") String place,
+            @PathParam("id") UUID id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false)
+                    CheckoutRequest request) {
         boolean mandate = request != null && Boolean.TRUE.equals(request.mandate());
         var payment = checkout.start(actor(), id, mandate);
         return Response.created(URI.create("/api/v1/places/" + place + "/orders/" + id))
@@ -158,7 +162,11 @@ public class OrdersResource {
                     + " retried), manual ones recorded; each refund issues a credit note. 422"
                     + " payment.refund-too-large, payment.refund-not-positive, price.amount-invalid; 409"
                     + " order.not-paid.")
-    public Response refund(@PathParam("place") String place, @PathParam("id") UUID id, @Valid RefundRequest request) {
+    public Response refund(
+            @PathParam("place") String place,
+            @PathParam("id") UUID id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false) @Valid
+                    RefundRequest request) {
         var money = request == null || request.amount() == null
                 ? null
                 : request.amount().toMoney(placeContext.require().currency());

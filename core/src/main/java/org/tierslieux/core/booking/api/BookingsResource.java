@@ -180,7 +180,10 @@ public class BookingsResource {
             summary = "Cancel a booking",
             description = "Members: their own, before the cancellation deadline. Managers: any, with a reason.")
     public BookingResponse cancel(
-            @PathParam("place") String place, @PathParam("id") UUID id, @Valid CancelRequest request) {
+            @PathParam("place") String place,
+            @PathParam("id") UUID id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false) @Valid
+                    CancelRequest request) {
         return views.of(
                 bookings.cancel(Booker.of(caller), new BookingId(id), request == null ? null : request.reason()));
     }

@@ -98,7 +98,10 @@ public class ClosuresResource extends ScheduleViews {
     @Access.InPlace(Role.MANAGER)
     @Operation(summary = "Cancel every booking the closure meets; members get the reason by e-mail")
     public List<BookingResponse> cancelAffected(
-            @PathParam("place") String place, @PathParam("id") UUID id, @Valid CancelAffected request) {
+            @PathParam("place") String place,
+            @PathParam("id") UUID id,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false) @Valid
+                    CancelAffected request) {
         return closures.cancelAffected(Booker.of(caller), id, request == null ? null : request.reason()).stream()
                 .map(views::of)
                 .toList();
