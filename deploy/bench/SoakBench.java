@@ -44,8 +44,8 @@ import java.util.regex.Pattern;
  *
  * <p>Then each virtual user loops: picks an action by weight (below), runs it, thinks a little (uniform 0 to twice
  * --think ms). Every --sample seconds a sampler closes the interval: requests, throughput, latency percentiles per
- * kind, errors, then {@code jcmd PID GC.run} and {@code jcmd PID GC.heap_info} (the heap after a full GC),
- * metaspace, and the process's RSS, threads and open files from /proc. Rows go to soak.csv (one per interval) and
+ * kind, errors, then {@code jcmd PID GC.class_histogram} (a full GC, then the live objects: the live heap),
+ * {@code GC.heap_info} (the committed heap), and the process's RSS, threads and open files from /proc. Rows go to soak.csv (one per interval) and
  * soak-kinds.csv (one per interval and kind); the end prints a summary (also summary-body.md) and a RESULT line.
  *
  * <p>An answer is <b>ok</b> (the expected status), <b>refused</b> (a booking or cancellation refused by a rule with
@@ -143,16 +143,17 @@ public class SoakBench {
         Files.createDirectories(dir);
         Sampler sampler = new Sampler(pid, jcmd);
         StringBuilder csv = new StringBuilder("t_s,requests,rps,p50_ms,p95_ms,p99_ms,max_ms,ok,refused,err_5xx,"
-                + "err_4xx,err_io,heap_used_mb,heap_committed_mb,metaspace_mb,rss_mb,threads,fds,load1\n");
+                + "err_4xx,err_io,live_heap_mb,heap_committed_mb,live_objects,rss_mb,threads,fds,load1\n");
         StringBuilder kindsCsv = new StringBuilder("t_s,kind,requests,ok,refused,errors,p50_ms,p95_ms,p99_ms,max_ms\n");
-        List<double[]> heap = new ArrayList<>(); // [t, heapUsedMB, rssMB, threads, fds, metaspaceMB]
+        List<double[]> heap = new ArrayList<>(); // [t, liveHeapMB, rssMB, threads, fds, liveObjects]
         Jvm idle = sampler.jvm();
-        heap.add(new double[] {0, idle.heapUsedMb, idle.rssMb, idle.threads, idle.fds, idle.metaspaceMb});
+        heap.add(new double[] {0, idle.heapUsedMb, idle.rssMb, idle.threads, idle.fds, idle.objects});
         csv.append(row(0, new Window(), idle, 0));
         Files.writeString(dir.resolve("soak.csv"), csv);
-        System.out.printf("t=0 (idle, after setup): heap after GC %.1f MB, metaspace %.1f MB, RSS %.0f MB, %d threads,"
+        Files.writeString(dir.resolve("histogram-idle.txt"), idle.histogram);
+        System.out.printf("t=0 (idle, after setup): live heap %.1f MB (%.0f objects), RSS %.0f MB, %d threads,"
                         + " %d open files%n",
-                idle.heapUsedMb, idle.metaspaceMb, idle.rssMb, idle.threads, idle.fds);
+                idle.heapUsedMb, idle.objects, idle.rssMb, idle.threads, idle.fds);
         System.out.printf("load: %d virtual users for %.1f min, think time 0-%d ms, samples every %d s, warm-up %d s%n",
                 users, minutes, 2 * thinkMillis, sampleSeconds, warmupSeconds);
 
@@ -182,7 +183,11 @@ public class SoakBench {
                 }
                 if (last) closed.merge(window.getAndSet(new Window()));
                 Jvm jvm = sampler.jvm();
-                heap.add(new double[] {t, jvm.heapUsedMb, jvm.rssMb, jvm.threads, jvm.fds, jvm.metaspaceMb});
+                if (t > warmupSeconds + 1 && !Files.exists(dir.resolve("histogram-start.txt"))) {
+                    Files.writeString(dir.resolve("histogram-start.txt"), jvm.histogram);
+                }
+                Files.writeString(dir.resolve("histogram-end.txt"), jvm.histogram);
+                heap.add(new double[] {t, jvm.heapUsedMb, jvm.rssMb, jvm.threads, jvm.fds, jvm.objects});
                 csv.append(row(t, closed, jvm, seconds));
                 closed.kinds.forEach((kind, k) -> kindsCsv.append(String.format(Locale.ROOT,
                         "%.0f,%s,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f%n", t, kind, k.count(), k.ok, k.refused, k.errors(),
@@ -194,7 +199,7 @@ public class SoakBench {
                 Kind total = closed.total();
                 System.out.printf(Locale.ROOT,
                         "t=%4.0fs %6d req %6.1f/s p50 %6.1f p95 %7.1f p99 %7.1f ms | refused %4d errors %d |"
-                                + " heap after GC %6.1f MB, RSS %5.0f MB, %3d threads, %3d files | load %s%n",
+                                + " live heap %6.1f MB, RSS %5.0f MB, %3d threads, %3d files | load %s%n",
                         t, total.count(), total.count() / seconds, total.ms(0.5), total.ms(0.95), total.ms(0.99),
                         total.refused, total.errors(), jvm.heapUsedMb, jvm.rssMb, jvm.threads, jvm.fds, load());
                 if (last) break;
@@ -207,9 +212,9 @@ public class SoakBench {
 
     static String row(double t, Window w, Jvm jvm, double seconds) {
         Kind k = w.total();
-        return String.format(Locale.ROOT, "%.0f,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.0f,%d,%d,%s%n",
+        return String.format(Locale.ROOT, "%.0f,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%d,%d,%d,%d,%.1f,%.1f,%.0f,%.0f,%d,%d,%s%n",
                 t, k.count(), seconds > 0 ? k.count() / seconds : 0, k.ms(0.5), k.ms(0.95), k.ms(0.99), k.ms(1.0), k.ok,
-                k.refused, k.err5xx, k.err4xx, k.errIo, jvm.heapUsedMb, jvm.heapCommittedMb, jvm.metaspaceMb, jvm.rssMb,
+                k.refused, k.err5xx, k.err4xx, k.errIo, jvm.heapUsedMb, jvm.heapCommittedMb, jvm.objects, jvm.rssMb,
                 jvm.threads, jvm.fds, load());
     }
 
@@ -250,13 +255,13 @@ public class SoakBench {
         double[] first = after.isEmpty() ? heap.getFirst() : after.getFirst();
         double[] lastSample = heap.getLast();
         String heapLine = String.format(Locale.ROOT,
-                "heap after GC: idle %.1f MB; after the warm-up (median of the first 3 samples) %.1f MB; at the end"
+                "live heap after a full GC: idle %.1f MB; after the warm-up (median of the first 3 samples) %.1f MB; at the end"
                         + " (median of the last 3) %.1f MB; min %.1f, max %.1f; ratio end/start %.3f; slope over the"
                         + " last two thirds %+.1f MB/h (%+.1f MB over the measured %.0f min): %s",
                 idle.heapUsedMb, v.start, v.end, v.min, v.max, v.ratio, v.slopePerHour, v.projected,
                 measuredSeconds / 60, v.flat ? "FLAT" : "NOT FLAT");
         String jvmLine = String.format(Locale.ROOT,
-                "RSS %.0f → %.0f MB, metaspace %.1f → %.1f MB, threads %.0f → %.0f, open files %.0f → %.0f"
+                "RSS %.0f → %.0f MB, live objects %.0f → %.0f, threads %.0f → %.0f, open files %.0f → %.0f"
                         + " (first sample after the warm-up → last)",
                 first[2], lastSample[2], first[5], lastSample[5], first[3], lastSample[3], first[4], lastSample[4]);
         System.out.println(heapLine);
@@ -789,37 +794,29 @@ public class SoakBench {
 
     // ---------------------------------------------------------------- the application's JVM
 
-    record Jvm(double heapUsedMb, double heapCommittedMb, double metaspaceMb, double rssMb, int threads, int fds) {}
+    record Jvm(double heapUsedMb, double heapCommittedMb, double objects, double rssMb, int threads, int fds,
+            String histogram) {}
 
-    /** Reads the application's heap after a full GC (jcmd) and its process figures (/proc). */
+    /**
+     * Reads the application's live heap (jcmd GC.class_histogram: a full GC, then the live objects counted, so
+     * nothing allocated after the GC is included) and its process figures (/proc).
+     */
     record Sampler(long pid, String jcmd) {
-        static final Pattern USED = Pattern.compile("committed (\\d+)K, used (\\d+)K");
-        static final Pattern TOTAL_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
-        static final Pattern METASPACE = Pattern.compile("Metaspace\\s+used (\\d+)K");
+        static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)");
+        static final Pattern COMMITTED = Pattern.compile("committed (\\d+)K");
 
         Jvm jvm() throws IOException, InterruptedException {
-            if (pid <= 0) return new Jvm(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0);
-            run("GC.run");
-            String info = run("GC.heap_info");
-            double used = 0, committed = 0;
-            String heapPart = info.contains("Metaspace") ? info.substring(0, info.indexOf("Metaspace")) : info;
-            Matcher g1 = USED.matcher(heapPart); // G1, ZGC: one line "... committed N K, used N K"
-            if (g1.find()) {
-                committed = Long.parseLong(g1.group(1));
-                used = Long.parseLong(g1.group(2));
-            } else { // Serial, Parallel: one line per generation, "total N K, used N K"
-                Matcher gen = TOTAL_USED.matcher(heapPart);
-                while (gen.find()) {
-                    committed += Long.parseLong(gen.group(1));
-                    used += Long.parseLong(gen.group(2));
-                }
-            }
-            Matcher meta = METASPACE.matcher(info);
-            double metaspace = meta.find() ? Long.parseLong(meta.group(1)) / 1024.0 : Double.NaN;
+            if (pid <= 0) return new Jvm(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, "");
+            String histogram = run("GC.class_histogram");
+            Matcher total = TOTAL.matcher(histogram);
+            if (!total.find()) throw new IOException("no total in the class histogram: " + abbreviate(histogram));
+            Matcher committed = COMMITTED.matcher(run("GC.heap_info"));
             String status = Files.readString(Path.of("/proc/" + pid + "/status"));
             String[] fds = new java.io.File("/proc/" + pid + "/fd").list();
-            return new Jvm(used / 1024, committed / 1024, metaspace, statusField(status, "VmRSS") / 1024.0,
-                    (int) statusField(status, "Threads"), fds == null ? -1 : fds.length);
+            return new Jvm(Long.parseLong(total.group(2)) / 1048576.0,
+                    committed.find() ? Long.parseLong(committed.group(1)) / 1024.0 : Double.NaN,
+                    Long.parseLong(total.group(1)), statusField(status, "VmRSS") / 1024.0,
+                    (int) statusField(status, "Threads"), fds == null ? -1 : fds.length, histogram);
         }
 
         String run(String command) throws IOException, InterruptedException {
