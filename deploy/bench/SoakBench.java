@@ -159,6 +159,7 @@ public class SoakBench {
 
         long start = System.nanoTime();
         long deadline = start + durationNanos;
+        window.set(new Window()); // the first interval opens now, not when the setup began
         Totals measured = new Totals(); // after the warm-up
         Totals all = new Totals();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

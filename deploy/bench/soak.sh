@@ -11,8 +11,9 @@
 # of both demo places browse pages, read availability, book and cancel desk half-days and room hours, read their
 # calendar feeds, while a manager reads occupancy and check-in lists and a treasurer lists invoices and exports
 # CSV, and anonymous visitors read the public map. Every SOAK_SAMPLE seconds it records throughput, latency
-# percentiles per kind, errors and the JVM's heap after a full GC (jcmd GC.run, GC.heap_info), RSS, threads and
-# open files: $SOAK_DIR/soak.csv, soak-kinds.csv. At the end: a summary ($SOAK_DIR/summary.md), the database's
+# percentiles per kind, errors and the JVM's live heap after a full GC (jcmd GC.class_histogram), committed heap
+# (GC.heap_info), RSS, threads and open files: $SOAK_DIR/soak.csv, soak-kinds.csv; the class histograms when idle,
+# after the warm-up and at the end (histogram-*.txt), the classes that grew most printed at the end. At the end: a summary ($SOAK_DIR/summary.md), the database's
 # size, the overlap check of the booking benchmark (overlaps.sql) and the ERROR lines of the application's log.
 # Exits 1 when a request failed (5xx, unexpected status, timeout), the heap is not flat (SoakBench.verdict: less
 # than 10% growth of the post-GC heap over the run) or bookings overlap.
@@ -53,6 +54,23 @@ STATUS=0
   | tee "$OUT/results.txt" || STATUS=$?
 
 DB_AFTER=$(db_size)
+if [[ -f $OUT/histogram-start.txt && -f $OUT/histogram-end.txt ]]; then
+  echo "classes whose live bytes grew most, from the first sample after the warm-up to the last:" | tee -a "$OUT/results.txt"
+  python3 - "$OUT/histogram-start.txt" "$OUT/histogram-end.txt" <<'PY' | tee "$OUT/histogram-growth.txt" | tee -a "$OUT/results.txt"
+import re, sys
+def read(path):
+    rows = {}
+    for line in open(path):
+        m = re.match(r'\s*\d+:\s+(\d+)\s+(\d+)\s+(.*\S)', line)
+        if m:
+            rows[m.group(3)] = (int(m.group(1)), int(m.group(2)))
+    return rows
+a, b = read(sys.argv[1]), read(sys.argv[2])
+growth = sorted(((b.get(k, (0, 0))[1] - a.get(k, (0, 0))[1], k) for k in set(a) | set(b)), reverse=True)
+for delta, k in growth[:10]:
+    print(f"  {delta / 1024:+10.1f} KB  {a.get(k, (0, 0))[0]:>9} -> {b.get(k, (0, 0))[0]:>9} instances  {k}")
+PY
+fi
 BOOKINGS=$(su_psql -AtF' ' -c "select count(*), count(*) filter (where b.status in ('HELD', 'CONFIRMED'))
   from booking b join person p on p.id = b.person_id where p.email like 'soak-%'" 2>/dev/null || echo "? ?")
 read -r EXCL POOL FLAG ACTIVE < <(su_psql -AtF' ' -f "$BENCH/overlaps.sql")
