@@ -343,16 +343,34 @@ public class DeskAssignments {
     }
 
     /**
-     * The parts of {@code range} during which the desk is its holder's and not released: each day of the
-     * assignment, cut to the assignment and the range, except the days the holder released.
+     * For each of {@code desks}, the parts of {@code range} during which its holder keeps it: each day of the
+     * assignment, cut to the assignment and the range, except the days the holder released. Two queries for all
+     * the desks (the availability of a place's week asks for them all).
      */
-    List<TimeRange> kept(Resource desk, TimeRange range, ZoneId zone) {
-        List<TimeRange> kept = new ArrayList<>();
-        for (Assignment a : holding(desk, range)) {
-            List<LocalDate> days = daysOf(range, zone);
-            Set<LocalDate> away = released(a.id(), days.get(0), days.get(days.size() - 1), false);
+    Map<ResourceId, List<TimeRange>> kept(List<Resource> desks, TimeRange range, ZoneId zone) {
+        if (desks.isEmpty()) {
+            return Map.of();
+        }
+        List<Assignment> holding = rows(
+                        " where a.resource_id in (:r) and a.starts_at < :end"
+                                + " and (a.ended_at is null or a.ended_at > :start)",
+                        Map.of(
+                                "r", desks.stream().map(d -> d.id().value()).toList(),
+                                "start", range.start(),
+                                "end", range.end()))
+                .stream()
+                .filter(a -> a.holdsDuring(range))
+                .toList();
+        if (holding.isEmpty()) {
+            return Map.of();
+        }
+        List<LocalDate> days = daysOf(range, zone);
+        Map<UUID, Set<LocalDate>> away =
+                releasedDays(holding.stream().map(Assignment::id).toList(), days.get(0), days.get(days.size() - 1));
+        Map<ResourceId, List<TimeRange>> kept = new HashMap<>();
+        for (Assignment a : holding) {
             for (LocalDate day : days) {
-                if (away.contains(day)) {
+                if (away.getOrDefault(a.id(), Set.of()).contains(day)) {
                     continue;
                 }
                 TimeRange whole = TimeRange.ofDays(day, day, zone);
@@ -361,11 +379,29 @@ public class DeskAssignments {
                         ? earliest(whole.end(), range.end())
                         : earliest(whole.end(), range.end(), a.endsAt());
                 if (start.isBefore(end)) {
-                    kept.add(new TimeRange(start, end));
+                    kept.computeIfAbsent(a.desk().id(), k -> new ArrayList<>()).add(new TimeRange(start, end));
                 }
             }
         }
         return kept;
+    }
+
+    /** The released days of several assignments between two days, by assignment. */
+    private Map<UUID, Set<LocalDate>> releasedDays(List<UUID> assignments, LocalDate from, LocalDate to) {
+        List<Object[]> rows = em().createNativeQuery(
+                        "select assignment_id, day from desk_release where assignment_id in (:a)"
+                                + " and day between :f and :t",
+                        Object[].class)
+                .setParameter("a", assignments)
+                .setParameter("f", from)
+                .setParameter("t", to)
+                .getResultList();
+        Map<UUID, Set<LocalDate>> days = new HashMap<>();
+        for (Object[] r : rows) {
+            days.computeIfAbsent((UUID) r[0], k -> new HashSet<>())
+                    .add(r[1] instanceof LocalDate l ? l : ((java.sql.Date) r[1]).toLocalDate());
+        }
+        return days;
     }
 
     private static Instant latest(Instant... all) {

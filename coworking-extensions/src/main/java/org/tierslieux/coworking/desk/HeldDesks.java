@@ -29,19 +29,19 @@ class HeldDesks implements Unavailability {
 
     @Override
     public Map<ResourceId, List<Availability.Taken>> during(List<Resource> resources, TimeRange range) {
+        List<Resource> desks = resources.stream()
+                .filter(r -> DeskDays.DESK_KIND.equals(r.kind()))
+                .toList();
+        Map<ResourceId, Integer> seats = new HashMap<>();
+        desks.forEach(d -> seats.put(d.id(), d.seatsOnOffer()));
         Map<ResourceId, List<Availability.Taken>> taken = new HashMap<>();
-        var zone = placeContext.require().zone();
-        for (Resource desk : resources) {
-            if (!DeskDays.DESK_KIND.equals(desk.kind())) {
-                continue;
-            }
-            List<Availability.Taken> kept = assignments.kept(desk, range, zone).stream()
-                    .map(period -> new Availability.Taken(period, desk.seatsOnOffer()))
-                    .toList();
-            if (!kept.isEmpty()) {
-                taken.put(desk.id(), kept);
-            }
-        }
+        assignments
+                .kept(desks, range, placeContext.require().zone())
+                .forEach((desk, periods) -> taken.put(
+                        desk,
+                        periods.stream()
+                                .map(period -> new Availability.Taken(period, seats.get(desk)))
+                                .toList()));
         return taken;
     }
 }

@@ -163,16 +163,7 @@ public class DesksPages {
             @RestForm String from,
             @RestForm String to,
             @RestForm String week) {
-        try {
-            UUID id = Forms.id(assignment, "desk.assignment-not-found");
-            LocalDate first = day(from);
-            LocalDate last = Forms.isBlank(to) ? first : day(to);
-            assignments.release(id, caller.requirePerson(), caller.has(Role.MANAGER), first, last);
-            long days = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
-            return Pages.redirect("/" + place + "/desks?released=" + days + weekParam(week) + "#my-desk");
-        } catch (DomainException refused) {
-            return pages.refused(refused, error -> page(week, error));
-        }
+        return changeDays(place, assignment, from, to, week, true);
     }
 
     /** The holder takes released days back (refused when someone booked one meanwhile). */
@@ -185,13 +176,23 @@ public class DesksPages {
             @RestForm String from,
             @RestForm String to,
             @RestForm String week) {
+        return changeDays(place, assignment, from, to, week, false);
+    }
+
+    /** Releases ({@code release}) or takes back the days {@code from}..{@code to} (or the one day) of a desk. */
+    private Response changeDays(String place, String assignment, String from, String to, String week, boolean release) {
         try {
             UUID id = Forms.id(assignment, "desk.assignment-not-found");
             LocalDate first = day(from);
             LocalDate last = Forms.isBlank(to) ? first : day(to);
-            assignments.takeBack(id, caller.requirePerson(), caller.has(Role.MANAGER), first, last);
+            if (release) {
+                assignments.release(id, caller.requirePerson(), caller.has(Role.MANAGER), first, last);
+            } else {
+                assignments.takeBack(id, caller.requirePerson(), caller.has(Role.MANAGER), first, last);
+            }
             long days = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
-            return Pages.redirect("/" + place + "/desks?takenBack=" + days + weekParam(week) + "#my-desk");
+            return Pages.redirect("/" + place + "/desks?" + (release ? "released=" : "takenBack=") + days
+                    + weekParam(week) + "#my-desk");
         } catch (DomainException refused) {
             return pages.refused(refused, error -> page(week, error));
         }
