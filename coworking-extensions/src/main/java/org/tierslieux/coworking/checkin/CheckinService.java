@@ -339,7 +339,7 @@ public class CheckinService {
                 .orElseThrow(() -> DomainException.notFound("checkin.member-unknown", Map.of()));
         Optional<Resource> ownDesk = dedicatedDesks.keptBy(member, now);
         if (ownDesk.isPresent()) {
-            return untilTonight(member, ownDesk.get(), List.of(), by);
+            return onOwnDesk(member, ownDesk.get(), by);
         }
         Resource resource = resources.find(pool);
         if (!"DESK_POOL".equals(resource.kind()) || !resource.isActive()) {
@@ -373,7 +373,7 @@ public class CheckinService {
         Resource desk = dedicatedDesks
                 .keptBy(me, clock.instant())
                 .orElseThrow(() -> DomainException.conflict("checkin.no-desk-today", Map.of()));
-        return untilTonight(me, desk, List.of(), me);
+        return onOwnDesk(me, desk, me);
     }
 
     /** The dedicated desk {@code me} keeps today, if any (for the self check-in page). */
@@ -382,12 +382,20 @@ public class CheckinService {
         return dedicatedDesks.keptBy(me, clock.instant());
     }
 
-    /** Checks {@code member} in on {@code resource} until the end of the day, spending {@code takes} (if any). */
+    /** A holder on the desk they keep today: no seat to count, no credit to spend. */
+    private Done onOwnDesk(PersonId member, Resource desk, PersonId by) {
+        lockCheckins();
+        refuseIfHere(member, clock.instant());
+        return untilTonight(member, desk, List.of(), by);
+    }
+
+    /**
+     * Checks {@code member} in on {@code resource} until the end of the day, spending {@code takes} (if any); the
+     * caller holds the check-in lock and found them not here yet.
+     */
     private Done untilTonight(PersonId member, Resource resource, List<CreditCoverage.Covered> takes, PersonId by) {
         PlaceRef place = placeContext.require();
         Instant now = clock.instant();
-        lockCheckins();
-        refuseIfHere(member, now);
         UUID id = UUID.randomUUID();
         LocalDate day = LocalDate.ofInstant(now, place.zone());
         em().createNativeQuery("insert into checkin (tenant_id, id, resource_id, person_id, method, checked_in_at,"
